@@ -1,0 +1,26 @@
+namespace CampaignBot.Core.Domain;
+
+/// <summary>Parsing and naming of <see cref="EventKind"/> in the words users type.</summary>
+public static class EventKinds
+{
+    public static IReadOnlyList<EventKind> All { get; } = Enum.GetValues<EventKind>();
+
+    public static IReadOnlyList<string> Names { get; } = All.Select(Name).ToArray();
+
+    public static string Name(EventKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string text, out EventKind kind)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(Name(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+namespace CampaignBot.Core.Domain;
+
+/// <summary>The words for <see cref="RsvpAnswer"/>.</summary>
+public static class RsvpAnswers
+{
+    public static IReadOnlyList<string> Names { get; } = ["going", "maybe", "not-going"];
+
+    public static string Name(RsvpAnswer answer) => answer switch
+    {
+        RsvpAnswer.Going => "going",
+        RsvpAnswer.Maybe => "maybe",
+        _ => "not-going",
+    };
+
+    public static bool TryParse(string text, out RsvpAnswer answer)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "going" or "yes" or "y":
+                answer = RsvpAnswer.Going;
+                return true;
+            case "maybe" or "perhaps":
+                answer = RsvpAnswer.Maybe;
+                return true;
+            case "not-going" or "notgoing" or "not_going" or "no" or "n":
+                answer = RsvpAnswer.NotGoing;
+                return true;
+            default:
+                answer = default;
+                return false;
+        }
+    }
+}

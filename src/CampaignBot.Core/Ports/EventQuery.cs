@@ -1,0 +1,9 @@
+using CampaignBot.Core.Domain;
+
+namespace CampaignBot.Core.Ports;
+
+/// <summary>
+/// Which events to list, ordered by start. Without <see cref="IncludePast"/>, only scheduled events
+/// that start at or after <see cref="Now"/>.
+/// </summary>
+public sealed record EventQuery(DateTimeOffset Now, EventKind? Kind = null, bool IncludePast = false, int Limit = 25);

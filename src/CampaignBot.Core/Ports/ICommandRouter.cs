@@ -1,0 +1,14 @@
+using CampaignBot.Core.Invocation;
+using CampaignBot.Core.Results;
+
+namespace CampaignBot.Core.Ports;
+
+/// <summary>The one entry point adapters call. Never throws for bad input: failures come back as <see cref="Error"/>.</summary>
+public interface ICommandRouter
+{
+    /// <summary>Runs a command whose options are already split out (Discord interactions).</summary>
+    Task<Result<Reply>> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken);
+
+    /// <summary>Parses and runs one line of text (shell, Mastodon mentions), e.g. <c>/rsvp 3 going</c>.</summary>
+    Task<Result<Reply>> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken);
+}
