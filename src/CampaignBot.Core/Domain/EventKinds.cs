@@ -9,6 +9,10 @@ public static class EventKinds
 
     public static string Name(EventKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>For values already validated against the kind choices.</summary>
+    public static EventKind Parse(string text) =>
+        TryParse(text, out var kind) ? kind : throw new ArgumentException($"Not an event kind: {text}", nameof(text));
+
     public static bool TryParse(string text, out EventKind kind)
     {
         foreach (var candidate in All)

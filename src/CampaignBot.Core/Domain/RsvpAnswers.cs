@@ -12,6 +12,10 @@ public static class RsvpAnswers
         _ => "not-going",
     };
 
+    /// <summary>For values already validated against the answer choices.</summary>
+    public static RsvpAnswer Parse(string text) =>
+        TryParse(text, out var answer) ? answer : throw new ArgumentException($"Not an RSVP answer: {text}", nameof(text));
+
     public static bool TryParse(string text, out RsvpAnswer answer)
     {
         switch (text.Trim().ToLowerInvariant())

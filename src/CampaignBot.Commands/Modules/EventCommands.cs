@@ -1,0 +1,176 @@
+using CampaignBot.Commands.Routing;
+using CampaignBot.Commands.Services;
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Results;
+using CampaignBot.Core.Time;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Commands.Modules;
+
+/// <summary><c>event create</c>, <c>event edit</c> and <c>event cancel</c>: the organisers' commands.</summary>
+public sealed class EventCommands(
+    ICampaignStore store,
+    EventResolver resolver,
+    CampaignState campaign,
+    IBroadcaster broadcaster,
+    TimeProvider clock,
+    ILogger<EventCommands> logger) : ICommandModule
+{
+    public void Register(CommandTable table)
+    {
+        table.Add("event create", CreateAsync);
+        table.Add("event edit", EditAsync);
+        table.Add("event cancel", CancelAsync);
+    }
+
+    private async Task<Result<Reply>> CreateAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var args = request.Args;
+        var now = clock.GetUtcNow();
+        var zoneResult = args.Get("timezone") is { } zoneText
+            ? OptionValues.Zone(zoneText)
+            : await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
+        if (!zoneResult.TryGet(out var zone, out var zoneError))
+        {
+            return zoneError;
+        }
+
+        if (!FutureStart(args.Required("when"), zone, now).TryGet(out var start, out var whenError))
+        {
+            return whenError;
+        }
+
+        var kind = EventKinds.Parse(args.Required("kind"));
+        var draft = new CampaignEvent
+        {
+            Kind = kind,
+            Title = args.Required("title"),
+            Start = start,
+            TimeZoneId = zone,
+            CreatedBy = request.Context.Invoker,
+            CreatedAt = now,
+        };
+        if (!EventFields.Apply(draft, args, []).TryGet(out draft, out var fieldError))
+        {
+            return fieldError;
+        }
+
+        var created = await store.AddEventAsync(draft, cancellationToken).ConfigureAwait(false);
+        Log.EventChanged(logger, created.Id, "created", request.Context.Platform);
+        return new ReplyBuilder($"Created {EventText.Heading(created)}")
+            .Line($"{EventKinds.Name(created.Kind)} · starts ", new TimeFragment(created.Start, created.TimeZoneId, Relative: true))
+            .LineIf(created.Location is not null, $"Where: {created.Location}")
+            .Line($"Reminders: {EventText.Reminders(created, now)}")
+            .Line($"RSVP: rsvp {created.Id} going · Change it: event edit {created.Id} when:\"…\"")
+            .Build();
+    }
+
+    private async Task<Result<Reply>> EditAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var args = request.Args;
+        if (!args.Names.Any(name => name != "event"))
+        {
+            return Error.BadInput("Nothing to change.", $"Give at least one of: {string.Join(", ", request.Spec.Options.Skip(1).Select(o => o.Name))}.");
+        }
+
+        if (!(await resolver.ResolveAsync(args.Required("event"), cancellationToken).ConfigureAwait(false)).TryGet(out var original, out var error))
+        {
+            return error;
+        }
+
+        if (original.IsCancelled)
+        {
+            return Error.Conflict($"{EventText.Heading(original)} is cancelled, so it can't be edited.", "Create a new event instead.");
+        }
+
+        var now = clock.GetUtcNow();
+        var changed = new List<string>();
+        var updated = original;
+        if (args.Get("timezone") is { } zoneText)
+        {
+            if (!OptionValues.Zone(zoneText).TryGet(out var zone, out var zoneError))
+            {
+                return zoneError;
+            }
+
+            updated = updated with { TimeZoneId = zone };
+            changed.Add("timezone");
+        }
+
+        if (args.Get("when") is { } when)
+        {
+            if (!FutureStart(when, updated.TimeZoneId, now).TryGet(out var start, out var whenError))
+            {
+                return whenError;
+            }
+
+            updated = updated with { Start = start };
+            changed.Add("when");
+        }
+
+        if (!EventFields.Apply(updated, args, changed).TryGet(out updated, out var fieldError))
+        {
+            return fieldError;
+        }
+
+        if (updated == original)
+        {
+            return Reply.Text($"{EventText.Heading(original)} already has those values; nothing changed.", isPrivate: true);
+        }
+
+        await store.UpdateEventAsync(updated, cancellationToken).ConfigureAwait(false);
+        Log.EventChanged(logger, updated.Id, "edited", request.Context.Platform);
+        return new ReplyBuilder($"Updated {EventText.Heading(updated)}")
+            .Line($"Changed: {string.Join(", ", changed.Distinct())}")
+            .Line($"{EventKinds.Name(updated.Kind)} · starts ", new TimeFragment(updated.Start, updated.TimeZoneId, Relative: true))
+            .LineIf(updated.Location is not null, $"Where: {updated.Location}")
+            .Line($"Reminders: {EventText.Reminders(updated, now)}")
+            .Build();
+    }
+
+    private async Task<Result<Reply>> CancelAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (!(await resolver.ResolveAsync(request.Args.Required("event"), cancellationToken).ConfigureAwait(false)).TryGet(out var e, out var error))
+        {
+            return error;
+        }
+
+        if (e.IsCancelled)
+        {
+            return Error.Conflict($"{EventText.Heading(e)} is already cancelled.");
+        }
+
+        if (e.Start <= clock.GetUtcNow())
+        {
+            return Error.Conflict($"{EventText.Heading(e)} has already started, so there is nothing to cancel.");
+        }
+
+        var reason = request.Args.Get("reason");
+        var cancelled = e with { Status = EventStatus.Cancelled, CancelReason = reason };
+        await store.UpdateEventAsync(cancelled, cancellationToken).ConfigureAwait(false);
+        Log.EventChanged(logger, e.Id, "cancelled", request.Context.Platform);
+
+        var notice = new ReplyBuilder($"Cancelled: {e.Title}")
+            .Line($"The {EventKinds.Name(e.Kind)} planned for ", new TimeFragment(e.Start, e.TimeZoneId), " is off.")
+            .LineIf(reason is not null, $"Reason: {reason}")
+            .Build();
+        var report = await broadcaster.BroadcastAsync(notice, e.Kind, $"event:{e.Id}:cancelled", cancellationToken).ConfigureAwait(false);
+        return new ReplyBuilder($"Cancelled {EventText.Heading(e)}")
+            .LineIf(reason is not null, $"Reason: {reason}")
+            .Line(BroadcastSummary.Describe(report, "subscribed channel"))
+            .Build();
+    }
+
+    private static Result<DateTimeOffset> FutureStart(string when, string zone, DateTimeOffset now)
+    {
+        if (!WhenParser.Parse(when, zone, now).TryGet(out var start, out var error))
+        {
+            return error;
+        }
+
+        return start > now
+            ? start
+            : Error.BadInput($"That time is in the past: {TimeText.Format(start, zone)}.", "Pick a time in the future, e.g. tomorrow 12:00 or in 2h.");
+    }
+}

@@ -1,0 +1,54 @@
+using CampaignBot.Commands.Routing;
+using CampaignBot.Commands.Services;
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Results;
+
+namespace CampaignBot.Commands.Modules;
+
+/// <summary><c>event list</c> and <c>event info</c>.</summary>
+public sealed class EventQueries(ICampaignStore store, EventResolver resolver, CampaignState campaign, TimeProvider clock) : ICommandModule
+{
+    public void Register(CommandTable table)
+    {
+        table.Add("event list", ListAsync);
+        table.Add("event info", InfoAsync);
+    }
+
+    private async Task<Result<Reply>> ListAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var args = request.Args;
+        EventKind? kind = args.Get("kind") is { } kindName && EventKinds.TryParse(kindName, out var parsed) ? parsed : null;
+        var includePast = args.Flag("include-past");
+        var events = await store.ListEventsAsync(new EventQuery(clock.GetUtcNow(), kind, includePast), cancellationToken).ConfigureAwait(false);
+        var what = kind is null ? "actions" : $"{EventKinds.Name(kind.Value)}s";
+        if (events.Count == 0)
+        {
+            return Reply.Text(includePast
+                ? $"No {what} yet. Organisers add one with event create."
+                : $"No upcoming {what}. Organisers add one with event create; include-past:true shows earlier ones.");
+        }
+
+        var counts = await store.GetRsvpCountsAsync(events.Select(e => e.Id).ToArray(), cancellationToken).ConfigureAwait(false);
+        var zone = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
+        var reply = new ReplyBuilder(includePast ? $"All {what} (times in each event's zone; campaign zone {zone})" : $"Upcoming {what}");
+        foreach (var e in events)
+        {
+            reply.Line(EventText.ListLine(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty)));
+        }
+
+        return reply.Line("Details: event info <id> · RSVP: rsvp <id> going").Build();
+    }
+
+    private async Task<Result<Reply>> InfoAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (!(await resolver.ResolveAsync(request.Args.Required("event"), cancellationToken).ConfigureAwait(false)).TryGet(out var e, out var error))
+        {
+            return error;
+        }
+
+        var counts = await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false);
+        var reply = EventText.Details(new ReplyBuilder(EventText.Heading(e)), e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
+        return reply.LineIf(!e.IsCancelled, $"RSVP: rsvp {e.Id} going · Reminder: remind {e.Id} before:2h").Build();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+using CampaignBot.Commands.Parsing;
+using CampaignBot.Core.Invocation;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Results;
+using CampaignBot.Core.Specs;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Commands.Routing;
+
+/// <summary>The one command tree every adapter feeds: resolves, authorises, validates and runs commands.</summary>
+public sealed class CommandRouter : ICommandRouter
+{
+    private readonly FrozenDictionary<string, CommandHandler> _handlers;
+    private readonly ILogger<CommandRouter> _logger;
+
+    public CommandRouter(IEnumerable<ICommandModule> modules, ILogger<CommandRouter> logger)
+    {
+        var table = new CommandTable();
+        foreach (var module in modules)
+        {
+            module.Register(table);
+        }
+
+        _handlers = table.Complete().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _logger = logger;
+    }
+
+    public Task<Result<Reply>> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken) =>
+        TextCommandParser.Parse(text, context).TryGet(out var invocation, out var error)
+            ? HandleAsync(invocation, cancellationToken)
+            : Task.FromResult(Result<Reply>.Fail(error));
+
+    public async Task<Result<Reply>> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        var path = string.Join(' ', invocation.Path);
+        if (CommandCatalog.Find(path) is not { } spec || !_handlers.TryGetValue(spec.Path, out var handler))
+        {
+            return Error.NotFound($"Unknown command \"{TextCommandParser.Clip(path)}\".", "Type help to see every command.");
+        }
+
+        if (spec.OrganiserOnly && !invocation.Context.IsOrganiser)
+        {
+            Log.Refused(_logger, spec.Path, invocation.Context.Platform);
+            return Error.Forbidden(
+                $"Only organisers can use {spec.Path}.",
+                "Ask an organiser; on Discord that is a member with Manage Events or an organiser role.");
+        }
+
+        if (!ArgumentValidator.Validate(spec, invocation.Options).TryGet(out var args, out var invalid))
+        {
+            return invalid;
+        }
+
+        try
+        {
+            return await handler(new CommandRequest(spec, args, invocation.Context), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.CommandFailed(_logger, exception, spec.Path);
+            return Error.Unavailable($"Something went wrong running {spec.Path}; it has been logged.", "Try again in a moment.");
+        }
+    }
+}

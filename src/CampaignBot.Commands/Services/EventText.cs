@@ -1,0 +1,58 @@
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Results;
+using CampaignBot.Core.Time;
+
+namespace CampaignBot.Commands.Services;
+
+/// <summary>How events read in replies, shared by every command that shows one.</summary>
+public static class EventText
+{
+    public static string Heading(CampaignEvent e) => $"#{e.Id} {e.Title}";
+
+    public static Fragment[] ListLine(CampaignEvent e, RsvpCounts counts) =>
+    [
+        $"#{e.Id} · {EventKinds.Name(e.Kind)} · ",
+        new TimeFragment(e.Start, e.TimeZoneId),
+        $" · {e.Title}{(e.Location is null ? string.Empty : $" · {e.Location}")} · {counts.Going} going",
+        e.IsCancelled ? " · CANCELLED" : string.Empty,
+    ];
+
+    public static ReplyBuilder Details(ReplyBuilder reply, CampaignEvent e, RsvpCounts counts, DateTimeOffset now)
+    {
+        reply.Line($"{Capitalise(EventKinds.Name(e.Kind))}{(e.IsCancelled ? " — CANCELLED" : string.Empty)}")
+            .Line("Starts: ", new TimeFragment(e.Start, e.TimeZoneId, Relative: true));
+        if (e.End is { } end)
+        {
+            reply.Line("Ends: ", new TimeFragment(end, e.TimeZoneId));
+        }
+
+        reply.LineIf(e.IsCancelled && e.CancelReason is not null, $"Reason: {e.CancelReason}")
+            .LineIf(e.Location is not null, $"Where: {e.Location}")
+            .LineIf(e.Description is not null, $"About: {e.Description}")
+            .LineIf(e.Link is not null, $"Link: {e.Link}")
+            .LineIf(e.Hashtags.Count > 0, $"Hashtags: {string.Join(' ', e.Hashtags.Select(tag => $"#{tag}"))}")
+            .Line($"Reminders: {Reminders(e, now)}")
+            .Line($"RSVPs: {Counts(counts)}");
+        return reply;
+    }
+
+    public static string Counts(RsvpCounts counts) => $"{counts.Going} going · {counts.Maybe} maybe · {counts.NotGoing} not going";
+
+    /// <summary>"7d, 1d, 2h before and at the start", noting offsets whose time has already passed.</summary>
+    public static string Reminders(CampaignEvent e, DateTimeOffset now)
+    {
+        if (e.Reminders.Offsets.Count == 0)
+        {
+            return "none";
+        }
+
+        var parts = e.Reminders.Offsets.Select(offset =>
+        {
+            var text = offset == TimeSpan.Zero ? "at the start" : $"{Durations.Format(offset)} before";
+            return e.Start - offset <= now ? $"{text} (passed)" : text;
+        });
+        return string.Join(", ", parts);
+    }
+
+    private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+}
