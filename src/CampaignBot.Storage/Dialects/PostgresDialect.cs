@@ -1,0 +1,42 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using DbUp.Postgresql;
+using Npgsql;
+
+namespace CampaignBot.Storage.Dialects;
+
+internal sealed class PostgresDialect : StorageDialect
+{
+    public static PostgresDialect Instance { get; } = new();
+
+    public override string? CheckConnectionString(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception exception) when (IsMalformed(exception))
+        {
+            return $"is not a valid Npgsql connection string: {exception.Message}";
+        }
+
+        return string.IsNullOrWhiteSpace(builder.Host)
+            ? "must name the PostgreSQL server, e.g. Host=localhost;Database=campaignbot;Username=campaignbot;Password=…"
+            : null;
+    }
+
+    public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
+
+    public override string DatabaseName(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return builder.Database ?? builder.Username ?? "(default)";
+    }
+
+    // Tables and DbUp's journal go wherever the search path points (public by default): DbUp looks the journal
+    // up with to_regclass, so schemas sharing a database each keep their own.
+    public override Task<UpgradeEngineBuilder> CreateUpgraderAsync(DbDataSource dataSource, CancellationToken cancellationToken) =>
+        Task.FromResult(DeployChanges.To.PostgresqlDatabase(new PostgresqlConnectionManager((NpgsqlDataSource)dataSource)));
+}

@@ -1,0 +1,30 @@
+using System.Data.Common;
+using DbUp.Builder;
+
+namespace CampaignBot.Storage.Dialects;
+
+// What differs between the engines besides the migration scripts. The store's SQL is shared:
+// both engines speak INSERT .. ON CONFLICT, RETURNING, LIMIT and LIKE .. ESCAPE alike.
+internal abstract class StorageDialect
+{
+    public static StorageDialect For(StorageProvider provider) => provider switch
+    {
+        StorageProvider.Sqlite => SqliteDialect.Instance,
+        StorageProvider.Postgres => PostgresDialect.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
+    };
+
+    // Null when usable; otherwise the end of a sentence that starts with the setting's key.
+    public abstract string? CheckConnectionString(string connectionString);
+
+    public abstract DbDataSource CreateDataSource(string connectionString);
+
+    // The only part of the connection string that logs and errors may show.
+    public abstract string DatabaseName(string connectionString);
+
+    // Gets the engine ready for the migration scripts and returns DbUp aimed at it.
+    public abstract Task<UpgradeEngineBuilder> CreateUpgraderAsync(DbDataSource dataSource, CancellationToken cancellationToken);
+
+    protected static bool IsMalformed(Exception exception) =>
+        exception is ArgumentException or FormatException or InvalidCastException or OverflowException;
+}

@@ -1,0 +1,7 @@
+namespace CampaignBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,130 @@
+using System.Data.Common;
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Ports;
+
+namespace CampaignBot.Storage.Tables;
+
+internal sealed class EventTable(DbDataSource dataSource)
+{
+    private const string Select = """
+        SELECT id, kind, title, starts_at_ms, ends_at_ms, time_zone, location, description, hashtags, link,
+               status, cancel_reason, reminder_offsets, created_by_platform, created_by_id, created_by_name, created_at_ms
+        FROM events
+        """;
+
+    private const string Order = "ORDER BY starts_at_ms, id LIMIT @limit";
+
+    public async Task<CampaignEvent> AddAsync(CampaignEvent draft, CancellationToken cancellationToken)
+    {
+        var id = await dataSource.QuerySingleAsync(
+            """
+            INSERT INTO events (kind, title, title_key, starts_at_ms, ends_at_ms, time_zone, location, description, hashtags, link,
+                                status, cancel_reason, reminder_offsets, created_by_platform, created_by_id, created_by_name, created_at_ms)
+            VALUES (@kind, @title, @title_key, @starts_at_ms, @ends_at_ms, @time_zone, @location, @description, @hashtags, @link,
+                    @status, @cancel_reason, @reminder_offsets, @created_by_platform, @created_by_id, @created_by_name, @created_at_ms)
+            RETURNING id
+            """,
+            Fields(draft), reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        return draft with { Id = id };
+    }
+
+    public Task<CampaignEvent?> GetAsync(long id, CancellationToken cancellationToken) =>
+        dataSource.QueryFirstOrDefaultAsync($"{Select} WHERE id = @id", [("@id", id)], Read, cancellationToken);
+
+    public Task<IReadOnlyList<CampaignEvent>> FindByTitlePrefixAsync(string prefix, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return dataSource.QueryAsync(
+            $"{Select} WHERE title_key LIKE @pattern ESCAPE '\\' {Order}",
+            [("@pattern", EscapeLike(TitleKey(prefix)) + "%"), ("@limit", limit)],
+            Read,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CampaignEvent>> ListAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        var conditions = new List<string>();
+        var parameters = new List<SqlParameter> { ("@limit", query.Limit) };
+        if (!query.IncludePast)
+        {
+            conditions.Add("status = @scheduled AND starts_at_ms >= @now");
+            parameters.Add(("@scheduled", Words.Of(EventStatus.Scheduled)));
+            parameters.Add(("@now", Columns.Milliseconds(query.Now)));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            conditions.Add("kind = @kind");
+            parameters.Add(("@kind", Words.Of(kind)));
+        }
+
+        var where = conditions.Count == 0 ? "" : $"WHERE {string.Join(" AND ", conditions)}";
+        return dataSource.QueryAsync($"{Select} {where} {Order}", parameters, Read, cancellationToken);
+    }
+
+    public async Task<bool> UpdateAsync(CampaignEvent updated, CancellationToken cancellationToken)
+    {
+        var rows = await dataSource.ExecuteAsync(
+            """
+            UPDATE events
+            SET kind = @kind, title = @title, title_key = @title_key, starts_at_ms = @starts_at_ms, ends_at_ms = @ends_at_ms,
+                time_zone = @time_zone, location = @location, description = @description, hashtags = @hashtags, link = @link,
+                status = @status, cancel_reason = @cancel_reason, reminder_offsets = @reminder_offsets,
+                created_by_platform = @created_by_platform, created_by_id = @created_by_id, created_by_name = @created_by_name,
+                created_at_ms = @created_at_ms
+            WHERE id = @id
+            """,
+            [.. Fields(updated), ("@id", updated.Id)],
+            cancellationToken).ConfigureAwait(false);
+        return rows > 0;
+    }
+
+    // SQLite's lower() only folds ASCII, so the search key is folded here, the same way for both engines.
+    private static string TitleKey(string title) => title.ToLowerInvariant();
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+
+    private static SqlParameter[] Fields(CampaignEvent e) =>
+    [
+        ("@kind", Words.Of(e.Kind)),
+        ("@title", e.Title),
+        ("@title_key", TitleKey(e.Title)),
+        ("@starts_at_ms", Columns.Milliseconds(e.Start)),
+        ("@ends_at_ms", Columns.Milliseconds(e.End)),
+        ("@time_zone", e.TimeZoneId),
+        ("@location", e.Location),
+        ("@description", e.Description),
+        ("@hashtags", Lists.Hashtags(e.Hashtags)),
+        ("@link", e.Link),
+        ("@status", Words.Of(e.Status)),
+        ("@cancel_reason", e.CancelReason),
+        ("@reminder_offsets", Lists.Offsets(e.Reminders)),
+        ("@created_by_platform", Words.Of(e.CreatedBy.Platform)),
+        ("@created_by_id", e.CreatedBy.Id),
+        ("@created_by_name", e.CreatedBy.DisplayName),
+        ("@created_at_ms", Columns.Milliseconds(e.CreatedAt)),
+    ];
+
+    private static CampaignEvent Read(DbDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Kind = Words.Kind(reader.GetString(1)),
+        Title = reader.GetString(2),
+        Start = reader.GetInstant(3),
+        End = reader.GetNullableInstant(4),
+        TimeZoneId = reader.GetString(5),
+        Location = reader.GetNullableString(6),
+        Description = reader.GetNullableString(7),
+        Hashtags = Lists.Hashtags(reader.GetString(8)),
+        Link = reader.GetNullableString(9),
+        Status = Words.Status(reader.GetString(10)),
+        CancelReason = reader.GetNullableString(11),
+        Reminders = Lists.Offsets(reader.GetString(12)),
+        CreatedBy = new Person(Words.Platform(reader.GetString(13)), reader.GetString(14), reader.GetString(15)),
+        CreatedAt = reader.GetInstant(16),
+    };
+}
