@@ -8,7 +8,8 @@ namespace CampaignBot.Commands.Parsing;
 /// <summary>
 /// Turns a line such as <c>/event create kind:march title:"Save our NHS" when:"2026-12-05 12:00"</c> or
 /// <c>rsvp 3 going</c> into a <see cref="CommandInvocation"/>. Positional values come first and fill options in
-/// declared order; after a <c>name:value</c>, further bare words continue that value.
+/// declared order (the last one, if text or an event, takes the rest of the line: <c>event info save our nhs</c>);
+/// after a <c>name:value</c>, further bare words continue that value.
 /// </summary>
 public static partial class TextCommandParser
 {
@@ -124,7 +125,7 @@ public static partial class TextCommandParser
             }
 
             var value = positional[index].Value;
-            if (option.Rest || (free.Count == 0 && option.Type == OptionType.Text))
+            if (option.Rest || (free.Count == 0 && option.Type is OptionType.Text or OptionType.Event))
             {
                 value = string.Join(' ', positional.Skip(index).Select(token => token.Value));
                 index = positional.Count;

@@ -1,0 +1,54 @@
+using CampaignBot.Commands;
+using CampaignBot.Options;
+using CampaignBot.Seeding;
+using CampaignBot.Shell;
+using CampaignBot.Status;
+using CampaignBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace CampaignBot;
+
+/// <summary>The composition root: configuration sources, logging, and every project's services in start-up order.</summary>
+public static class HostBuilderExtensions
+{
+    public static HostApplicationBuilder AddCampaignBot(this HostApplicationBuilder builder, string[] args)
+    {
+        // Relative to the working directory, as documented: run from the repository root (or the image's /app).
+        builder.Configuration
+            .AddJsonFile("config/appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"config/appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+
+        // Logs go to stderr so the shell's answers on stdout stay clean (and pipe cleanly).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        var platforms = PlatformSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(platforms);
+
+        // Hosted services start in registration order: migrations, then the seed, then the adapters.
+        builder.Services.AddCampaignStorage();
+        builder.Services.AddCampaignOptions();
+        builder.Services.AddCampaignCommands();
+        builder.Services.AddHostedService<CampaignSeeder>();
+        builder.Services.AddCampaignStatus();
+        if (platforms.ShellEnabled)
+        {
+            builder.Services.AddShellAdapter();
+        }
+
+        return builder;
+    }
+}

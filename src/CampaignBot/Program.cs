@@ -1,0 +1,35 @@
+using CampaignBot;
+using CampaignBot.Storage.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddCampaignBot(args);
+    using var host = builder.Build();
+
+    // Settings and the database are checked before the host starts, so a bad value is reported here as one line
+    // instead of inside the host's start-up failure log.
+    host.Services.GetService<IStartupValidator>()?.Validate();
+    await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+
+    await host.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (OptionsValidationException exception)
+{
+    // One line per bad setting, naming its key: operators fix configuration, they don't read stack traces.
+    foreach (var failure in exception.Failures)
+    {
+        await Console.Error.WriteLineAsync($"campaignbot: configuration error: {failure}").ConfigureAwait(false);
+    }
+
+    return 2;
+}
+catch (Exception exception) when (StartupErrors.IsConfigurationError(exception))
+{
+    await Console.Error.WriteLineAsync($"campaignbot: configuration error: {StartupErrors.Describe(exception)}").ConfigureAwait(false);
+    return 2;
+}

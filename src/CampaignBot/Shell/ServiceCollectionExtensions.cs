@@ -1,0 +1,17 @@
+using CampaignBot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CampaignBot.Shell;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The terminal adapter and its sender. Register last: it starts reading once everything else is up.</summary>
+    public static IServiceCollection AddShellAdapter(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => ShellConsole.System());
+        services.AddSingleton<IChatSender, ShellSender>();
+        services.AddHostedService<ShellAdapter>();
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Invocation;
+using CampaignBot.Core.Ports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Shell;
+
+/// <summary>
+/// Reads commands from the terminal (or a pipe), one per line, and prints the answers. The local user is an
+/// organiser. End of input stops the bot with exit code 0, so scripted sessions work.
+/// </summary>
+internal sealed class ShellAdapter(
+    ShellConsole console,
+    ICommandRouter router,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<ShellAdapter> logger) : BackgroundService
+{
+    public static readonly Destination Terminal = new(Platform.Shell, "terminal", "terminal");
+
+    private readonly CommandContext _context = new(new Person(Platform.Shell, Environment.UserName, Environment.UserName), Terminal, IsOrganiser: true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        if (console.Interactive)
+        {
+            console.WriteBlock("CampaignBot shell. Type help for commands, exit to quit.");
+        }
+
+        Log.ShellReady(logger);
+        try
+        {
+            while (await ReadLineAsync(stoppingToken).ConfigureAwait(false) is { } line)
+            {
+                var command = line.Trim();
+                if (command is "exit" or "quit" or "/exit" or "/quit")
+                {
+                    break;
+                }
+
+                if (command.Length > 0)
+                {
+                    var result = await router.HandleTextAsync(command, _context, stoppingToken).ConfigureAwait(false);
+                    console.WriteBlock(ShellRenderer.Render(result, clock));
+                }
+            }
+
+            Log.ShellInputEnded(logger);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        lifetime.StopApplication();
+    }
+
+    private async Task<string?> ReadLineAsync(CancellationToken stoppingToken)
+    {
+        if (console.Interactive)
+        {
+            console.Write("campaignbot> ");
+        }
+
+        // Console input has no truly asynchronous read (ReadLineAsync blocks), so read on the thread pool and wait
+        // on the token: Ctrl+C then stops us mid-read instead of waiting for a line that may never come.
+        return await Task.Run(console.Input.ReadLine, CancellationToken.None).WaitAsync(stoppingToken).ConfigureAwait(false);
+    }
+}
