@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CampaignState>();
         services.AddSingleton<EventResolver>();
+        services.AddSingleton<CompletionProvider>();
         services.TryAddSingleton<IBroadcaster, DirectBroadcaster>();
 
         services.AddSingleton<ICommandModule, HelpCommands>();

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using CampaignBot.Commands.Parsing;
+using CampaignBot.Commands.Services;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
@@ -13,9 +14,11 @@ public sealed class CommandRouter : ICommandRouter
 {
     private readonly FrozenDictionary<string, CommandHandler> _handlers;
     private readonly ILogger<CommandRouter> _logger;
+    private readonly CompletionProvider _completions;
 
-    public CommandRouter(IEnumerable<ICommandModule> modules, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandModule> modules, CompletionProvider completions, ILogger<CommandRouter> logger)
     {
+        _completions = completions;
         var table = new CommandTable();
         foreach (var module in modules)
         {
@@ -30,6 +33,11 @@ public sealed class CommandRouter : ICommandRouter
         TextCommandParser.Parse(text, context).TryGet(out var invocation, out var error)
             ? HandleAsync(invocation, cancellationToken)
             : Task.FromResult(Result<Reply>.Fail(error));
+
+    public Task<IReadOnlyList<Completion>> CompleteAsync(IReadOnlyList<string> path, string option, string partial, int limit, CancellationToken cancellationToken) =>
+        CommandCatalog.Find(string.Join(' ', path))?.Option(option) is { Autocomplete: true } spec
+            ? _completions.CompleteAsync(spec, partial, limit, cancellationToken)
+            : Task.FromResult<IReadOnlyList<Completion>>([]);
 
     public async Task<Result<Reply>> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

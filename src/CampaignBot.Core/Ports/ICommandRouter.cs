@@ -11,4 +11,10 @@ public interface ICommandRouter
 
     /// <summary>Parses and runs one line of text (shell, Mastodon mentions), e.g. <c>/rsvp 3 going</c>.</summary>
     Task<Result<Reply>> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Suggestions for an option being typed (events, time zones, hashtags), best first, at most
+    /// <paramref name="limit"/>. Empty for options that don't autocomplete.
+    /// </summary>
+    Task<IReadOnlyList<Completion>> CompleteAsync(IReadOnlyList<string> path, string option, string partial, int limit, CancellationToken cancellationToken);
 }
