@@ -1,0 +1,32 @@
+using System.Text.Json;
+using CampaignBot.Benchmarks;
+
+// dotnet run -c Release --project bench/CampaignBot.Benchmarks -- <scenario> [options]
+if (args.Length == 0 || Scenarios.All.FirstOrDefault(s => s.Name == args[0]) is not { } scenario)
+{
+    Console.Error.WriteLine("usage: CampaignBot.Benchmarks <scenario> [options]");
+    foreach (var known in Scenarios.All)
+    {
+        Console.Error.WriteLine($"  {known.Name,-22} {known.Description}");
+    }
+
+    return args.Length == 0 ? 0 : 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+Console.WriteLine($"{scenario.Name}: {scenario.Description} ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+var figures = await scenario.RunAsync(args[1..], cancel.Token);
+var line = new Dictionary<string, object> { ["scenario"] = scenario.Name, ["cores"] = Environment.ProcessorCount };
+foreach (var (key, value) in figures)
+{
+    line[key] = value;
+}
+
+Console.WriteLine(JsonSerializer.Serialize(line));
+return 0;

@@ -1,0 +1,9 @@
+namespace CampaignBot.Benchmarks;
+
+/// <summary>Every scenario, by the name given on the command line (DESIGN.md's list).</summary>
+public static class Scenarios
+{
+    public static IReadOnlyList<IScenario> All { get; } =
+    [
+    ];
+}
