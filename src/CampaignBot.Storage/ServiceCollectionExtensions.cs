@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CampaignBot.Core.Ports;
+using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Storage</c> section, registers the <see cref="DbDataSource"/> and
-    /// <see cref="ICampaignStore"/> singletons, and a hosted service that migrates the database in its <c>StartAsync</c>.
+    /// <see cref="ICampaignStore"/> singletons (with the reminder queue, delivery log and hashtag counts), and a hosted service that migrates the database in its <c>StartAsync</c>.
     /// </summary>
     /// <remarks>
     /// Hosted services start in registration order: call this before registering any hosted service that uses
@@ -30,7 +31,19 @@ public static class ServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             return StorageDialect.For(options.Provider).CreateDataSource(options.ConnectionString);
         });
-        services.TryAddSingleton<ICampaignStore>(provider => new SqlCampaignStore(provider.GetRequiredService<DbDataSource>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICampaignStore>(provider => new SqlCampaignStore(
+            provider.GetRequiredService<DbDataSource>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetServices<IReminderWakeup>()));
+        services.TryAddSingleton<IReminderQueue>(provider => new SqlReminderQueue(
+            provider.GetRequiredService<DbDataSource>(),
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider,
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IDeliveryLog>(provider => new SqlDeliveryLog(provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new SqlHashtagMentionStore(provider.GetRequiredService<DbDataSource>()));
+        services.TryAddSingleton<IHashtagMentionSink>(provider => provider.GetRequiredService<SqlHashtagMentionStore>());
+        services.TryAddSingleton<IHashtagCounts>(provider => provider.GetRequiredService<SqlHashtagMentionStore>());
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddHostedService<MigrationHostedService>();
         return services;

@@ -1,14 +1,18 @@
 using System.Data.Common;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
+using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
 
 // The one ICampaignStore for both engines: each table keeps its own SQL, shared by SQLite and PostgreSQL.
-// Expects a migrated database (DatabaseMigrator).
-public sealed class SqlCampaignStore(DbDataSource dataSource) : ICampaignStore
+// Expects a migrated database (DatabaseMigrator). Event changes and the reminder rows they imply are written in
+// one transaction; the dispatcher is then woken for the event's earliest pending reminder.
+public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? clock = null, IEnumerable<IReminderWakeup>? wakeups = null) : ICampaignStore
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly IReminderWakeup[] _wakeups = wakeups?.ToArray() ?? [];
     private readonly EventTable _events = new(dataSource);
     private readonly RsvpTable _rsvps = new(dataSource);
     private readonly PersonalReminderTable _reminders = new(dataSource);
@@ -17,7 +21,16 @@ public sealed class SqlCampaignStore(DbDataSource dataSource) : ICampaignStore
     private readonly SettingTable _settings = new(dataSource);
     private readonly StatsQuery _stats = new(dataSource);
 
-    public Task<CampaignEvent> AddEventAsync(CampaignEvent draft, CancellationToken cancellationToken) => _events.AddAsync(draft, cancellationToken);
+    public async Task<CampaignEvent> AddEventAsync(CampaignEvent draft, CancellationToken cancellationToken)
+    {
+        var (created, next) = await SqlSession.RunAsync(dataSource, async session =>
+        {
+            var stored = await _events.AddAsync(session, draft, cancellationToken).ConfigureAwait(false);
+            return (stored, await ReminderRows.SyncEventAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+        Wake(next);
+        return created;
+    }
 
     public Task<CampaignEvent?> GetEventAsync(long id, CancellationToken cancellationToken) => _events.GetAsync(id, cancellationToken);
 
@@ -27,7 +40,15 @@ public sealed class SqlCampaignStore(DbDataSource dataSource) : ICampaignStore
     public Task<IReadOnlyList<CampaignEvent>> ListEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
         _events.ListAsync(query, cancellationToken);
 
-    public Task<bool> UpdateEventAsync(CampaignEvent updated, CancellationToken cancellationToken) => _events.UpdateAsync(updated, cancellationToken);
+    public async Task<bool> UpdateEventAsync(CampaignEvent updated, CancellationToken cancellationToken)
+    {
+        var (found, next) = await SqlSession.RunAsync(dataSource, async session =>
+            await _events.UpdateAsync(session, updated, cancellationToken).ConfigureAwait(false)
+                ? (true, await ReminderRows.SyncEventAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                : (false, null), cancellationToken).ConfigureAwait(false);
+        Wake(next);
+        return found;
+    }
 
     public Task SetRsvpAsync(Rsvp rsvp, CancellationToken cancellationToken) => _rsvps.SetAsync(rsvp, cancellationToken);
 
@@ -37,8 +58,16 @@ public sealed class SqlCampaignStore(DbDataSource dataSource) : ICampaignStore
     public Task<IReadOnlyDictionary<long, RsvpCounts>> GetRsvpCountsAsync(IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
         _rsvps.CountAsync(eventIds, cancellationToken);
 
-    public Task<PersonalReminder> AddPersonalReminderAsync(PersonalReminder draft, CancellationToken cancellationToken) =>
-        _reminders.AddAsync(draft, cancellationToken);
+    public async Task<PersonalReminder> AddPersonalReminderAsync(PersonalReminder draft, CancellationToken cancellationToken)
+    {
+        var (reminder, next) = await SqlSession.RunAsync(dataSource, async session =>
+        {
+            var stored = await _reminders.AddAsync(session, draft, cancellationToken).ConfigureAwait(false);
+            return (stored, await ReminderRows.AddPersonalAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+        Wake(next);
+        return reminder;
+    }
 
     public Task<IReadOnlyList<PersonalReminder>> ListPersonalRemindersAsync(Person person, CancellationToken cancellationToken) =>
         _reminders.ListAsync(person, cancellationToken);
@@ -60,4 +89,15 @@ public sealed class SqlCampaignStore(DbDataSource dataSource) : ICampaignStore
     public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken) => _settings.SetAsync(key, value, cancellationToken);
 
     public Task<StoreStats> GetStatsAsync(DateTimeOffset now, CancellationToken cancellationToken) => _stats.GetAsync(now, cancellationToken);
+
+    private void Wake(DateTimeOffset? fireAt)
+    {
+        if (fireAt is { } at)
+        {
+            foreach (var wakeup in _wakeups)
+            {
+                wakeup.Wake(at);
+            }
+        }
+    }
 }

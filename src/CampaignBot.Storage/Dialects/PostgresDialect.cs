@@ -27,6 +27,8 @@ internal sealed class PostgresDialect : StorageDialect
             : null;
     }
 
+    public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
+
     public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
 
     public override string DatabaseName(string connectionString)

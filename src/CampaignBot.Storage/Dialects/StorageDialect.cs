@@ -19,6 +19,9 @@ internal abstract class StorageDialect
 
     public abstract DbDataSource CreateDataSource(string connectionString);
 
+    // Appended to the SELECT that picks rows to claim: lets concurrent claimers pass over each other's rows.
+    public virtual string SkipLocked => string.Empty;
+
     // The only part of the connection string that logs and errors may show.
     public abstract string DatabaseName(string connectionString);
 

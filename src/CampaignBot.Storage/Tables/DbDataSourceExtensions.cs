@@ -45,10 +45,11 @@ internal static class DbDataSourceExtensions
         this DbDataSource dataSource, string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
         (await dataSource.QueryAsync(sql, parameters, map, cancellationToken).ConfigureAwait(false)).Single();
 
-    private static DbCommand CreateCommand(DbConnection connection, string sql, IEnumerable<SqlParameter> parameters)
+    internal static DbCommand CreateCommand(DbConnection connection, string sql, IEnumerable<SqlParameter> parameters, DbTransaction? transaction = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();

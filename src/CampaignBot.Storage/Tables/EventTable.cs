@@ -14,9 +14,9 @@ internal sealed class EventTable(DbDataSource dataSource)
 
     private const string Order = "ORDER BY starts_at_ms, id LIMIT @limit";
 
-    public async Task<CampaignEvent> AddAsync(CampaignEvent draft, CancellationToken cancellationToken)
+    public async Task<CampaignEvent> AddAsync(SqlSession session, CampaignEvent draft, CancellationToken cancellationToken)
     {
-        var id = await dataSource.QuerySingleAsync(
+        var id = await session.QuerySingleAsync(
             """
             INSERT INTO events (kind, title, title_key, starts_at_ms, ends_at_ms, time_zone, location, description, hashtags, link,
                                 status, cancel_reason, reminder_offsets, created_by_platform, created_by_id, created_by_name, created_at_ms)
@@ -63,9 +63,9 @@ internal sealed class EventTable(DbDataSource dataSource)
         return dataSource.QueryAsync($"{Select} {where} {Order}", parameters, Read, cancellationToken);
     }
 
-    public async Task<bool> UpdateAsync(CampaignEvent updated, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(SqlSession session, CampaignEvent updated, CancellationToken cancellationToken)
     {
-        var rows = await dataSource.ExecuteAsync(
+        var rows = await session.ExecuteAsync(
             """
             UPDATE events
             SET kind = @kind, title = @title, title_key = @title_key, starts_at_ms = @starts_at_ms, ends_at_ms = @ends_at_ms,

@@ -10,7 +10,7 @@ internal sealed class PersonalReminderTable(DbDataSource dataSource)
         FROM personal_reminders
         """;
 
-    public async Task<PersonalReminder> AddAsync(PersonalReminder draft, CancellationToken cancellationToken)
+    public async Task<PersonalReminder> AddAsync(SqlSession session, PersonalReminder draft, CancellationToken cancellationToken)
     {
         SqlParameter[] key =
         [
@@ -21,7 +21,7 @@ internal sealed class PersonalReminderTable(DbDataSource dataSource)
         ];
 
         // Asking twice keeps the first reminder; the follow-up read returns whichever row won.
-        await dataSource.ExecuteAsync(
+        await session.ExecuteAsync(
             """
             INSERT INTO personal_reminders (event_id, platform, person_id, display_name, before_seconds, due_at_ms, created_at_ms)
             VALUES (@event_id, @platform, @person_id, @display_name, @before_seconds, @due_at_ms, @created_at_ms)
@@ -35,7 +35,7 @@ internal sealed class PersonalReminderTable(DbDataSource dataSource)
             ],
             cancellationToken).ConfigureAwait(false);
 
-        return await dataSource.QuerySingleAsync(
+        return await session.QuerySingleAsync(
             $"{Select} WHERE event_id = @event_id AND platform = @platform AND person_id = @person_id AND before_seconds = @before_seconds",
             key,
             Read,

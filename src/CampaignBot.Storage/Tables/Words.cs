@@ -1,4 +1,5 @@
 using CampaignBot.Core.Domain;
+using CampaignBot.Core.Scheduling;
 
 namespace CampaignBot.Storage.Tables;
 
@@ -12,6 +13,10 @@ internal static class Words
     public static string Of(Platform platform) => Lower(platform);
 
     public static string Of(RsvpAnswer answer) => RsvpAnswers.Name(answer);
+
+    public static string Of(ReminderState state) => Lower(state);
+
+    public static ReminderState Reminder(string word) => Parse<ReminderState>(word, Of);
 
     public static EventKind Kind(string word) => Parse<EventKind>(word, Of);
 

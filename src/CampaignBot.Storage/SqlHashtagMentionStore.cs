@@ -1,0 +1,55 @@
+using System.Data.Common;
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Storage.Tables;
+
+namespace CampaignBot.Storage;
+
+// Tagged posts, once per (tag, post URI) whichever source saw them first, counted per hour.
+public sealed class SqlHashtagMentionStore(DbDataSource dataSource) : IHashtagMentionSink, IHashtagCounts
+{
+    private const long HourMs = 3_600_000;
+
+    public async Task<int> RecordAsync(IReadOnlyList<HashtagMention> mentions, CancellationToken cancellationToken)
+    {
+        if (mentions.Count == 0)
+        {
+            return 0;
+        }
+
+        return await SqlSession.RunAsync(dataSource, async session =>
+        {
+            var added = 0;
+            foreach (var mention in mentions)
+            {
+                var posted = Columns.Milliseconds(mention.PostedAt);
+                added += await session.ExecuteAsync(
+                    """
+                    INSERT INTO hashtag_mentions (tag_key, uri, platform, posted_at_ms, hour_ms)
+                    VALUES (@tag_key, @uri, @platform, @posted, @hour)
+                    ON CONFLICT (tag_key, uri) DO NOTHING
+                    """,
+                    [
+                        ("@tag_key", Key(mention.Tag)),
+                        ("@uri", mention.Uri),
+                        ("@platform", Words.Of(mention.Platform)),
+                        ("@posted", posted),
+                        ("@hour", posted - (((posted % HourMs) + HourMs) % HourMs)),
+                    ],
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            return added;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<HourlyCount>> HourlyAsync(string tag, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        dataSource.QueryAsync(
+            "SELECT hour_ms, count(*) FROM hashtag_mentions WHERE tag_key = @tag_key AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms ORDER BY hour_ms",
+            [("@tag_key", Key(tag)), ("@from", Columns.Milliseconds(from)), ("@to", Columns.Milliseconds(to))],
+            reader => new HourlyCount(reader.GetInstant(0), reader.GetCount(1)),
+            cancellationToken);
+
+    private static string Key(string tag) => tag.TrimStart('#').ToLowerInvariant();
+}

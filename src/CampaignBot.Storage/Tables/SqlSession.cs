@@ -1,0 +1,47 @@
+using System.Data.Common;
+
+namespace CampaignBot.Storage.Tables;
+
+// One connection and transaction for statements that must land together (an event and its reminder rows).
+internal sealed class SqlSession(DbConnection connection, DbTransaction transaction)
+{
+    public static async Task<T> RunAsync<T>(DbDataSource dataSource, Func<SqlSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await work(new SqlSession(connection, transaction)).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
+    public async Task<int> ExecuteAsync(string sql, IEnumerable<SqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        using var command = DbDataSourceExtensions.CreateCommand(connection, sql, parameters, transaction);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        using var command = DbDataSourceExtensions.CreateCommand(connection, sql, parameters, transaction);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+    }
+
+    public async Task<T> QuerySingleAsync<T>(string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        (await QueryAsync(sql, parameters, map, cancellationToken).ConfigureAwait(false)).Single();
+}

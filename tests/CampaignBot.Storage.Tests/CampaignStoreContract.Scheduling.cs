@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Scheduling;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignBot.Storage.Tests;
+
+// Reminder rows follow their event in the same transaction; the queue hands each due row to one claimer at a time;
+// the delivery log never lets a sent message through twice; hashtag mentions count once per post.
+public abstract partial class CampaignStoreContract
+{
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly ConcurrentQueue<DateTimeOffset> _wakes = new();
+
+    private SqlCampaignStore ClockedStore() => new(Handle.DataSource, _clock, [new RecordingWakeup(_wakes)]);
+
+    private SqlReminderQueue Queue() => new(Handle.DataSource, Database.Provider, _clock);
+
+    private static CampaignEvent Planned(string title, DateTimeOffset start, string plan = "7d,1d,2h,0") =>
+        Draft(title, start) with { Reminders = new ReminderPlan(plan.Split(',').Select(p => p switch { "7d" => TimeSpan.FromDays(7), "1d" => TimeSpan.FromDays(1), "2h" => TimeSpan.FromHours(2), "30m" => TimeSpan.FromMinutes(30), _ => TimeSpan.Zero })) };
+
+    [Fact]
+    public async Task Creating_an_event_writes_a_pending_reminder_per_offset_still_ahead_and_wakes_the_dispatcher()
+    {
+        var start = Now.AddDays(3);
+
+        await ClockedStore().AddEventAsync(Planned("March", start), Ct);
+
+        var stats = await Queue().StatsAsync(Ct);
+        Assert.Equal(3, stats[ReminderState.Pending]);
+        Assert.Equal(start.AddDays(-1), stats.NextFire);
+        Assert.Equal([start.AddDays(-1)], _wakes);
+    }
+
+    [Fact]
+    public async Task Moving_an_event_moves_its_pending_reminders_and_drops_those_now_past()
+    {
+        var store = ClockedStore();
+        var e = await store.AddEventAsync(Planned("March", Now.AddDays(10)), Ct);
+
+        await store.UpdateEventAsync(e with { Start = Now.AddHours(5) }, Ct);
+
+        var stats = await Queue().StatsAsync(Ct);
+        Assert.Equal(2, stats[ReminderState.Pending]);
+        Assert.Equal(Now.AddHours(3), stats.NextFire);
+        Assert.Equal(Now.AddHours(3), _wakes.Last());
+    }
+
+    [Fact]
+    public async Task Changing_the_plan_adds_and_removes_reminders()
+    {
+        var store = ClockedStore();
+        var e = await store.AddEventAsync(Planned("March", Now.AddDays(3), "1d,0"), Ct);
+
+        await store.UpdateEventAsync(e with { Reminders = new ReminderPlan([TimeSpan.FromHours(2), TimeSpan.Zero]) }, Ct);
+
+        var claimed = await Queue().ClaimAsync("n1", Now.AddDays(10), TimeSpan.FromMinutes(1), 10, Ct);
+        Assert.Equal([TimeSpan.FromHours(2), TimeSpan.Zero], claimed.Select(r => r.Offset));
+    }
+
+    [Fact]
+    public async Task Cancelling_an_event_cancels_its_pending_reminders()
+    {
+        var store = ClockedStore();
+        var e = await store.AddEventAsync(Planned("March", Now.AddDays(3)), Ct);
+        await store.AddPersonalReminderAsync(new PersonalReminder(0, e.Id, Bob, TimeSpan.FromMinutes(30), e.Start.AddMinutes(-30), Now), Ct);
+
+        await store.UpdateEventAsync(e with { Status = EventStatus.Cancelled }, Ct);
+
+        var stats = await Queue().StatsAsync(Ct);
+        Assert.Equal(4, stats[ReminderState.Cancelled]);
+        Assert.Null(stats.NextFire);
+    }
+
+    [Fact]
+    public async Task A_personal_reminder_is_a_row_of_its_own()
+    {
+        var store = ClockedStore();
+        var e = await store.AddEventAsync(Planned("March", Now.AddDays(3), "0"), Ct);
+
+        var personal = await store.AddPersonalReminderAsync(new PersonalReminder(0, e.Id, Bob, TimeSpan.FromDays(1), e.Start.AddDays(-1), Now), Ct);
+
+        var first = (await Queue().ClaimAsync("n1", Now.AddDays(10), TimeSpan.FromMinutes(1), 10, Ct))[0];
+        Assert.True(first.IsPersonal);
+        Assert.Equal(personal.Id, first.PersonalReminderId);
+        Assert.Equal(e.Start.AddDays(-1), first.Due);
+    }
+
+    [Fact]
+    public async Task Due_reminders_are_claimed_once_and_completed_by_their_claimer()
+    {
+        await ClockedStore().AddEventAsync(Planned("March", Now.AddHours(1), "30m,0"), Ct);
+        var queue = Queue();
+
+        var due = await queue.ClaimAsync("n1", Now.AddMinutes(30), TimeSpan.FromMinutes(1), 10, Ct);
+        var again = await queue.ClaimAsync("n2", Now.AddMinutes(30), TimeSpan.FromMinutes(1), 10, Ct);
+        await queue.CompleteAsync("n1", [new ReminderOutcome(due[0].Id, ReminderState.Sent)], Ct);
+
+        var reminder = Assert.Single(due);
+        Assert.Equal(1, reminder.Attempts);
+        Assert.Empty(again);
+        var stats = await queue.StatsAsync(Ct);
+        Assert.Equal(1, stats[ReminderState.Sent]);
+        Assert.Equal(Now.AddHours(1), stats.NextFire);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_node_died_is_reclaimed_after_its_lease_and_the_old_node_cannot_complete_it()
+    {
+        await ClockedStore().AddEventAsync(Planned("March", Now.AddHours(1), "0"), Ct);
+        var queue = Queue();
+        var lost = Assert.Single(await queue.ClaimAsync("dead", Now.AddHours(1), TimeSpan.FromSeconds(30), 10, Ct));
+
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var reclaimed = Assert.Single(await queue.ClaimAsync("alive", Now.AddHours(1), TimeSpan.FromSeconds(30), 10, Ct));
+        await queue.CompleteAsync("dead", [new ReminderOutcome(lost.Id, ReminderState.Failed, "late report")], Ct);
+        await queue.CompleteAsync("alive", [new ReminderOutcome(reclaimed.Id, ReminderState.Sent)], Ct);
+
+        Assert.Equal(lost.Id, reclaimed.Id);
+        Assert.Equal(2, reclaimed.Attempts);
+        var stats = await queue.StatsAsync(Ct);
+        Assert.Equal(1, stats[ReminderState.Sent]);
+        Assert.Equal(0, stats[ReminderState.Failed]);
+    }
+
+    [Fact]
+    public async Task A_retry_puts_the_reminder_back_at_its_retry_time()
+    {
+        await ClockedStore().AddEventAsync(Planned("March", Now.AddHours(1), "0"), Ct);
+        var queue = Queue();
+        var due = Assert.Single(await queue.ClaimAsync("n1", Now.AddHours(1), TimeSpan.FromMinutes(1), 10, Ct));
+
+        await queue.CompleteAsync("n1", [new ReminderOutcome(due.Id, ReminderState.Pending, "503", Now.AddHours(1).AddSeconds(5))], Ct);
+
+        Assert.Equal(Now.AddHours(1).AddSeconds(5), await queue.NextFireAsync(Ct));
+        Assert.Empty(await queue.ClaimAsync("n1", Now.AddHours(1), TimeSpan.FromMinutes(1), 10, Ct));
+        Assert.Equal(due.Due, Assert.Single(await queue.ClaimAsync("n1", Now.AddHours(2), TimeSpan.FromMinutes(1), 10, Ct)).Due);
+    }
+
+    [Fact]
+    public async Task Concurrent_claimers_never_receive_the_same_reminder()
+    {
+        var store = ClockedStore();
+        for (var i = 0; i < 20; i++)
+        {
+            await store.AddEventAsync(Planned($"Event {i}", Now.AddHours(1), "30m,0"), Ct);
+        }
+
+        var queue = Queue();
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            IReadOnlyList<DueReminder> batch;
+            do
+            {
+                batch = await queue.ClaimAsync($"node-{n}", Now.AddHours(2), TimeSpan.FromMinutes(1), 3, Ct);
+                mine.AddRange(batch.Select(r => r.Id));
+            }
+            while (batch.Count > 0);
+            return mine;
+        })));
+
+        var all = claims.SelectMany(ids => ids).ToArray();
+        Assert.Equal(40, all.Length);
+        Assert.Equal(all.Length, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_delivery_log_lets_each_message_through_to_each_destination_once()
+    {
+        var log = new SqlDeliveryLog(Handle.DataSource, _clock);
+        DeliveryKey channel = new("reminder:1", Platform.Discord, "chan-1"), other = new("reminder:1", Platform.Mastodon, "public");
+
+        var first = await log.BeginAsync([channel, other], Ct);
+        await log.RecordAsync([new DeliveryResult(channel, Sent: true, "msg-1"), new DeliveryResult(other, Sent: false, Error: "503")], Ct);
+        var second = await log.BeginAsync([channel, other], Ct);
+
+        Assert.Equal([channel, other], first);
+        Assert.Equal([other], second);
+        Assert.Equal("reminder:1:discord:chan-1", channel.IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task Hashtag_mentions_count_each_post_once_per_hour_bucket()
+    {
+        var mentions = new SqlHashtagMentionStore(Handle.DataSource);
+        var hour = new DateTimeOffset(2026, 3, 7, 9, 0, 0, TimeSpan.Zero);
+
+        var added = await mentions.RecordAsync(
+        [
+            new("NotSafeNotFair", "https://a.example/1", Platform.Mastodon, hour.AddMinutes(5)),
+            new("notsafenotfair", "https://a.example/1", Platform.Mastodon, hour.AddMinutes(5)),
+            new("#NotSafeNotFair", "https://b.example/2", Platform.Mastodon, hour.AddMinutes(59)),
+            new("NotSafeNotFair", "https://b.example/3", Platform.Mastodon, hour.AddMinutes(61)),
+            new("LoveYourNHS", "https://a.example/1", Platform.Mastodon, hour.AddMinutes(5)),
+        ], Ct);
+        var again = await mentions.RecordAsync([new("NotSafeNotFair", "https://b.example/3", Platform.Mastodon, hour.AddMinutes(61))], Ct);
+
+        Assert.Equal(4, added);
+        Assert.Equal(0, again);
+        Assert.Equal(
+            [new HourlyCount(hour, 2), new HourlyCount(hour.AddHours(1), 1)],
+            await mentions.HourlyAsync("NOTSAFENOTFAIR", hour.AddHours(-1), hour.AddHours(2), Ct));
+    }
+
+    private sealed class RecordingWakeup(ConcurrentQueue<DateTimeOffset> wakes) : IReminderWakeup
+    {
+        public void Wake(DateTimeOffset fireAt) => wakes.Enqueue(fireAt);
+    }
+}
