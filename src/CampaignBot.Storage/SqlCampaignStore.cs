@@ -72,6 +72,8 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     public Task<IReadOnlyList<PersonalReminder>> ListPersonalRemindersAsync(Person person, CancellationToken cancellationToken) =>
         _reminders.ListAsync(person, cancellationToken);
 
+    public Task<PersonalReminder?> GetPersonalReminderAsync(long id, CancellationToken cancellationToken) => _reminders.GetAsync(id, cancellationToken);
+
     public Task RecordHashtagChangeAsync(HashtagChange change, CancellationToken cancellationToken) => _hashtags.RecordAsync(change, cancellationToken);
 
     public Task<IReadOnlyList<HashtagChange>> ListHashtagChangesAsync(CancellationToken cancellationToken) => _hashtags.ListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using CampaignBot.Commands;
 using CampaignBot.Options;
+using CampaignBot.Scheduling;
 using CampaignBot.Seeding;
 using CampaignBot.Shell;
 using CampaignBot.Status;
@@ -38,11 +39,13 @@ public static class HostBuilderExtensions
         var platforms = PlatformSettings.From(builder.Configuration);
         builder.Services.AddSingleton(platforms);
 
-        // Hosted services start in registration order: migrations, then the seed, then the adapters.
+        // Hosted services start in registration order: migrations, the seed, the scheduler, then the adapters.
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddCampaignStorage();
         builder.Services.AddCampaignOptions();
         builder.Services.AddCampaignCommands();
         builder.Services.AddHostedService<CampaignSeeder>();
+        builder.Services.AddCampaignScheduling(new SchedulerStore(storage.Provider == StorageProvider.Postgres, storage.ConnectionString));
         builder.Services.AddCampaignStatus();
         if (platforms.ShellEnabled)
         {

@@ -59,7 +59,7 @@ public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, T
         }
 
         var now = clock.GetUtcNow();
-        var due = e.Start - before;
+        var due = ReminderTimes.Due(e.Start, before, e.TimeZoneId);
         if (due <= now)
         {
             return Error.BadInput(

@@ -49,7 +49,7 @@ public static class EventText
         var parts = e.Reminders.Offsets.Select(offset =>
         {
             var text = offset == TimeSpan.Zero ? "at the start" : $"{Durations.Format(offset)} before";
-            return e.Start - offset <= now ? $"{text} (passed)" : text;
+            return ReminderTimes.Due(e.Start, offset, e.TimeZoneId) <= now ? $"{text} (passed)" : text;
         });
         return string.Join(", ", parts);
     }

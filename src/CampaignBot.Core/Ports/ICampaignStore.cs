@@ -30,6 +30,8 @@ public interface ICampaignStore
 
     Task<IReadOnlyList<PersonalReminder>> ListPersonalRemindersAsync(Person person, CancellationToken cancellationToken);
 
+    Task<PersonalReminder?> GetPersonalReminderAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>Keeps the latest decision per tag (case-insensitive).</summary>
     Task RecordHashtagChangeAsync(HashtagChange change, CancellationToken cancellationToken);
 

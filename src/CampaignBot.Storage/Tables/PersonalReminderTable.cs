@@ -42,6 +42,9 @@ internal sealed class PersonalReminderTable(DbDataSource dataSource)
             cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<PersonalReminder?> GetAsync(long id, CancellationToken cancellationToken) =>
+        dataSource.QueryFirstOrDefaultAsync($"{Select} WHERE id = @id", [("@id", id)], Read, cancellationToken);
+
     public Task<IReadOnlyList<PersonalReminder>> ListAsync(Person person, CancellationToken cancellationToken) => dataSource.QueryAsync(
         $"{Select} WHERE platform = @platform AND person_id = @person_id ORDER BY due_at_ms, id",
         [("@platform", Words.Of(person.Platform)), ("@person_id", person.Id)],

@@ -1,11 +1,11 @@
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Scheduling;
+using CampaignBot.Core.Time;
 
 namespace CampaignBot.Storage.Tables;
 
 // Keeps the reminder rows an event implies in step with it, inside the transaction that changes the event:
-// one row per offset of its plan (to subscribed channels) and one per personal reminder. Rows already sent stay
-// as they are; rows still pending move with the event; a reminder whose time has already passed is not owed.
+// one row per offset of its plan (to subscribed channels) and one per personal reminder, due per ReminderTimes.
 internal static class ReminderRows
 {
     private static readonly string Pending = Words.Of(ReminderState.Pending);
@@ -23,34 +23,25 @@ internal static class ReminderRows
             return null;
         }
 
-        var startMs = Columns.Milliseconds(e.Start);
-        SqlParameter[] common = [("@event_id", e.Id), ("@start", startMs), ("@now", nowMs), ("@pending", Pending)];
-
         var wanted = e.Reminders.Offsets.Select(Lists.Seconds).ToArray();
+        SqlParameter[] common = [("@event_id", e.Id), ("@now", nowMs), ("@pending", Pending)];
         var unwanted = wanted.Length == 0 ? "personal_reminder_id = 0" : $"personal_reminder_id = 0 AND offset_seconds NOT IN ({string.Join(", ", wanted)})";
         await session.ExecuteAsync(
             $"DELETE FROM reminders WHERE event_id = @event_id AND state = @pending AND {unwanted}",
             common, cancellationToken).ConfigureAwait(false);
 
-        // Pending rows move with the start. One that a move would put in the past is no longer owed; one already due
-        // whose time doesn't change (a late reminder, during an unrelated edit) is left to be sent.
-        await session.ExecuteAsync(
-            """
-            DELETE FROM reminders
-            WHERE event_id = @event_id AND state = @pending
-              AND @start - offset_seconds * 1000 <= @now AND due_at_ms <> @start - offset_seconds * 1000
-            """,
-            common, cancellationToken).ConfigureAwait(false);
-        await session.ExecuteAsync(
-            """
-            UPDATE reminders SET due_at_ms = @start - offset_seconds * 1000, fire_at_ms = @start - offset_seconds * 1000, updated_at_ms = @now
-            WHERE event_id = @event_id AND state = @pending AND due_at_ms <> @start - offset_seconds * 1000
-            """,
-            common, cancellationToken).ConfigureAwait(false);
-
-        foreach (var seconds in wanted.Where(seconds => startMs - (seconds * 1000) > nowMs))
+        foreach (var seconds in wanted)
         {
-            await InsertAsync(session, e.Id, 0, seconds, startMs - (seconds * 1000), nowMs, cancellationToken).ConfigureAwait(false);
+            await PlaceAsync(session, e, 0, seconds, nowMs, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Personal reminders of this event move with it too.
+        var personal = await session.QueryAsync(
+            "SELECT personal_reminder_id, offset_seconds FROM reminders WHERE event_id = @event_id AND personal_reminder_id <> 0 AND state = @pending",
+            common, reader => (Id: reader.GetInt64(0), Seconds: reader.GetInt64(1)), cancellationToken).ConfigureAwait(false);
+        foreach (var (id, seconds) in personal)
+        {
+            await PlaceAsync(session, e, id, seconds, nowMs, cancellationToken).ConfigureAwait(false);
         }
 
         return await NextFireAsync(session, e.Id, cancellationToken).ConfigureAwait(false);
@@ -58,26 +49,59 @@ internal static class ReminderRows
 
     public static async Task<DateTimeOffset?> AddPersonalAsync(SqlSession session, PersonalReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await InsertAsync(session, reminder.EventId, reminder.Id, Lists.Seconds(reminder.Before), Columns.Milliseconds(reminder.Due), Columns.Milliseconds(now), cancellationToken).ConfigureAwait(false);
-        return await NextFireAsync(session, reminder.EventId, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Task<int> InsertAsync(SqlSession session, long eventId, long personalReminderId, long offsetSeconds, long dueMs, long nowMs, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+        await session.ExecuteAsync(
             """
             INSERT INTO reminders (event_id, personal_reminder_id, offset_seconds, due_at_ms, fire_at_ms, state, attempts, updated_at_ms)
             VALUES (@event_id, @personal_reminder_id, @offset_seconds, @due, @due, @pending, 0, @now)
             ON CONFLICT (event_id, personal_reminder_id, offset_seconds) DO NOTHING
             """,
             [
-                ("@event_id", eventId),
-                ("@personal_reminder_id", personalReminderId),
-                ("@offset_seconds", offsetSeconds),
-                ("@due", dueMs),
+                ("@event_id", reminder.EventId),
+                ("@personal_reminder_id", reminder.Id),
+                ("@offset_seconds", Lists.Seconds(reminder.Before)),
+                ("@due", Columns.Milliseconds(reminder.Due)),
                 ("@pending", Pending),
-                ("@now", nowMs),
+                ("@now", Columns.Milliseconds(now)),
             ],
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        return await NextFireAsync(session, reminder.EventId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Puts one reminder at its due time for the event as it now is. A pending row moves; one that would now lie in
+    // the past is no longer owed (unless its time didn't change: a late reminder survives an unrelated edit); rows
+    // already sent or failed are history and stay.
+    private static async Task PlaceAsync(SqlSession session, CampaignEvent e, long personalReminderId, long offsetSeconds, long nowMs, CancellationToken cancellationToken)
+    {
+        var dueMs = Columns.Milliseconds(ReminderTimes.Due(e.Start, TimeSpan.FromSeconds(offsetSeconds), e.TimeZoneId));
+        SqlParameter[] key = [("@event_id", e.Id), ("@personal_reminder_id", personalReminderId), ("@offset_seconds", offsetSeconds), ("@due", dueMs), ("@pending", Pending)];
+        if (dueMs <= nowMs)
+        {
+            await session.ExecuteAsync(
+                """
+                DELETE FROM reminders
+                WHERE event_id = @event_id AND personal_reminder_id = @personal_reminder_id AND offset_seconds = @offset_seconds
+                  AND state = @pending AND due_at_ms <> @due
+                """,
+                key, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await session.ExecuteAsync(
+            """
+            INSERT INTO reminders (event_id, personal_reminder_id, offset_seconds, due_at_ms, fire_at_ms, state, attempts, updated_at_ms)
+            VALUES (@event_id, @personal_reminder_id, @offset_seconds, @due, @due, @pending, 0, @now)
+            ON CONFLICT (event_id, personal_reminder_id, offset_seconds) DO UPDATE
+            SET due_at_ms = excluded.due_at_ms, fire_at_ms = excluded.fire_at_ms, updated_at_ms = excluded.updated_at_ms
+            WHERE reminders.state = @pending AND reminders.due_at_ms <> excluded.due_at_ms
+            """,
+            [.. key, ("@now", nowMs)], cancellationToken).ConfigureAwait(false);
+        if (personalReminderId != 0)
+        {
+            await session.ExecuteAsync(
+                "UPDATE personal_reminders SET due_at_ms = @due WHERE id = @personal_reminder_id",
+                key, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private static async Task<DateTimeOffset?> NextFireAsync(SqlSession session, long eventId, CancellationToken cancellationToken)
     {

@@ -5,6 +5,8 @@ using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Specs;
 using CampaignBot.Core.Time;
+using CampaignBot.Options;
+using CampaignBot.Shell;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,7 @@ namespace CampaignBot.Seeding;
 /// Loads the seed file's campaign name and events into an empty store, once. A store that already has events, or
 /// was seeded before, is left alone, so organisers' edits and deletions survive restarts.
 /// </summary>
-internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOptions> options, TimeProvider clock, ILogger<CampaignSeeder> logger) : IHostedService
+internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOptions> options, PlatformSettings platforms, TimeProvider clock, ILogger<CampaignSeeder> logger) : IHostedService
 {
     private static readonly Person SeedAuthor = new(Platform.Shell, "seed", "campaign seed");
 
@@ -44,6 +46,12 @@ internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOpti
                 {
                     Log.SeedEventSkipped(logger, item.Title, error.ToString());
                 }
+            }
+
+            // A fresh shell-only bot shows reminders in the terminal; organisers can unsubscribe it.
+            if (platforms.ShellEnabled)
+            {
+                await store.UpsertSubscriptionAsync(new Subscription(ShellAdapter.Terminal, EventKinds.All, SeedAuthor, now), cancellationToken).ConfigureAwait(false);
             }
 
             if (seed.Campaign?.Name is { Length: > 0 } name)

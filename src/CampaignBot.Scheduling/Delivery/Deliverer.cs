@@ -1,0 +1,52 @@
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Results;
+using CampaignBot.Core.Scheduling;
+
+namespace CampaignBot.Scheduling.Delivery;
+
+/// <summary>
+/// Sends one message to many destinations, exactly once each: the delivery log records the decision first, the
+/// sends run concurrently with the log's stable idempotency keys, and every outcome is recorded as it comes back.
+/// </summary>
+public sealed class Deliverer(IDeliveryLog log, IEnumerable<IChatSender> senders)
+{
+    private readonly Dictionary<Platform, IChatSender> _senders = senders.ToDictionary(sender => sender.Platform);
+
+    /// <summary>Records the intent and returns the sends still to make (those never sent before).</summary>
+    public async Task<PreparedDelivery> PrepareAsync(string messageKey, Reply content, IReadOnlyList<Destination> destinations, CancellationToken cancellationToken)
+    {
+        var byKey = destinations.DistinctBy(d => (d.Platform, d.Id)).ToDictionary(d => new DeliveryKey(messageKey, d.Platform, d.Id));
+        var open = await log.BeginAsync(byKey.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
+        return new PreparedDelivery(content, open.Select(key => (key, byKey[key])).ToArray(), byKey.Count - open.Count);
+    }
+
+    /// <summary>Makes the prepared sends and records each result.</summary>
+    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(PreparedDelivery delivery, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(delivery.Sends.Select(send => SendOneAsync(send.Key, send.Destination, delivery.Content, cancellationToken))).ConfigureAwait(false);
+        await log.RecordAsync(results, CancellationToken.None).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task<DeliveryResult> SendOneAsync(DeliveryKey key, Destination destination, Reply content, CancellationToken cancellationToken)
+    {
+        if (!_senders.TryGetValue(destination.Platform, out var sender))
+        {
+            return new DeliveryResult(key, Sent: false, Error: $"the {destination.Platform} adapter is not running");
+        }
+
+        try
+        {
+            var result = await sender.SendAsync(new OutboundMessage(destination, content, key.IdempotencyKey), cancellationToken).ConfigureAwait(false);
+            return result.TryGet(out var sent, out var error)
+                ? new DeliveryResult(key, Sent: true, sent.PlatformMessageId)
+                : new DeliveryResult(key, Sent: false, Error: error.Message);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A sender bug must not take the other destinations or the dispatcher down; the error is kept for status.
+            return new DeliveryResult(key, Sent: false, Error: $"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using CampaignBot.Core.Scheduling;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace CampaignBot.Scheduling.Jobs;
+
+/// <summary>
+/// Keeps a one-shot trigger of the dispatcher job armed a little before the earliest pending reminder. Each arming
+/// schedules a fresh trigger unless one already fires early enough; a superseded later trigger just finds nothing to
+/// do. Triggers live in Quartz's store, so in a cluster any node's arming wakes whichever node fires it.
+/// </summary>
+public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider clock, ILogger<DispatcherArming> logger) : IReminderWakeup, IDisposable
+{
+    /// <summary>How much before the due time the trigger fires, to claim and record before the instant.</summary>
+    public static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(50);
+
+    private const string Group = "reminders";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Wake(DateTimeOffset fireAt) => _ = ArmQuietlyAsync(fireAt);
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task ArmAsync(DateTimeOffset fireAt, CancellationToken cancellationToken)
+    {
+        var target = fireAt - Lead;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+            var armed = await scheduler.GetTriggersOfJob(DispatchRemindersJob.Key, cancellationToken).ConfigureAwait(false);
+            if (armed.Any(t => t.Key.Group == Group && t.Key.Name.StartsWith("at-", StringComparison.Ordinal) && t.NextFireTimeUtc is { } next && next <= target))
+            {
+                return;
+            }
+
+            var start = target > clock.GetUtcNow() ? target : clock.GetUtcNow();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity($"at-{start.ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}", Group)
+                .ForJob(DispatchRemindersJob.Key)
+                .StartAt(start)
+                .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                .Build();
+            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+            Log.Armed(logger, start);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ArmQuietlyAsync(DateTimeOffset fireAt)
+    {
+        try
+        {
+            await ArmAsync(fireAt, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The minute sweep still picks the reminder up; a failed arming only costs precision.
+            Log.ArmFailed(logger, exception);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Scheduling;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Reminder {ReminderId} delivered to {Destinations} destinations (late: {Late})")]
+    public static partial void Delivered(ILogger logger, long reminderId, int destinations, bool late);
+
+    [LoggerMessage(2, LogLevel.Warning, "Reminder {ReminderId} missed: event {EventId} had started while the bot was offline")]
+    public static partial void Missed(ILogger logger, long reminderId, long eventId);
+
+    [LoggerMessage(3, LogLevel.Warning, "Reminder {ReminderId} attempt {Attempt} failed, retrying at {RetryAt:O}: {Error}")]
+    public static partial void Retrying(ILogger logger, long reminderId, int attempt, DateTimeOffset retryAt, string error);
+
+    [LoggerMessage(4, LogLevel.Error, "Reminder {ReminderId} failed after {Attempts} attempts: {Error}")]
+    public static partial void Failed(ILogger logger, long reminderId, int attempts, string error);
+
+    [LoggerMessage(5, LogLevel.Debug, "Reminder dispatcher armed for {FireAt:O}")]
+    public static partial void Armed(ILogger logger, DateTimeOffset fireAt);
+
+    [LoggerMessage(6, LogLevel.Error, "Could not arm the reminder dispatcher")]
+    public static partial void ArmFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Error, "Reminder dispatch failed; it will be retried")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Information, "Daily digest sent to {Destinations} destinations")]
+    public static partial void DigestSent(ILogger logger, int destinations);
+}

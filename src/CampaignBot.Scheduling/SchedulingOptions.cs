@@ -1,0 +1,31 @@
+namespace CampaignBot.Scheduling;
+
+/// <summary>The <c>Scheduling</c> configuration section.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>A reminder handled later than this after its due time counts as late (sent on start-up, say).</summary>
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after an event's start a late reminder is still worth sending; after that it is missed.</summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long a node holds claimed reminders before others may take them over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts per reminder before it is recorded as failed.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Wait before the first retry; doubled for each further one.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Local time (campaign zone) of the daily digest, HH:mm.</summary>
+    public string DigestTime { get; set; } = "18:00";
+
+    /// <summary>How often Quartz polls its store when idle; lower than its 30 s default so clustered nodes react quickly.</summary>
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>This node's name in claims and the Quartz cluster; the machine name and process id by default.</summary>
+    public string? NodeId { get; set; }
+}

@@ -1,0 +1,71 @@
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Jobs;
+using CampaignBot.Scheduling.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CampaignBot.Scheduling;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz on a persistent store (SQLite, or clustered PostgreSQL), the reminder dispatcher and its arming, logged
+    /// delivery (which also takes over announcements), and the reminders status. Needs the storage services.
+    /// </summary>
+    public static IServiceCollection AddCampaignScheduling(this IServiceCollection services, SchedulerStore store)
+    {
+        services.AddOptions<SchedulingOptions>()
+            .BindConfiguration(SchedulingOptions.Section)
+            .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Scheduling:MaxAttempts must be between 1 and 20.")
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(5), "Scheduling:Lease must be at least 5 seconds.")
+            .Validate(o => TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Scheduling:DigestTime must be HH:mm, e.g. 18:00.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => NodeIdentity.From(provider.GetRequiredService<IOptions<SchedulingOptions>>().Value));
+        services.AddSingleton<Deliverer>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<DispatcherArming>();
+        services.AddSingleton<IReminderWakeup>(provider => provider.GetRequiredService<DispatcherArming>());
+        services.Replace(ServiceDescriptor.Singleton<IBroadcaster, LoggedBroadcaster>());
+        services.AddSingleton<IStatusSource, ReminderStatus>();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.IdleWaitTime = TimeSpan.FromSeconds(3));
+            quartz.UsePersistentStore(persistent =>
+            {
+                persistent.UseSystemTextJsonSerializer();
+                if (store.Postgres)
+                {
+                    persistent.UsePostgres(store.ConnectionString);
+                    persistent.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                    });
+                }
+                else
+                {
+                    persistent.UseSqlite(store.ConnectionString);
+                }
+
+                persistent.ProvisionSchema();
+            });
+            quartz.AddJob<DispatchRemindersJob>(job => job.WithIdentity(DispatchRemindersJob.Key).StoreDurably().RequestRecovery());
+
+            // A safety net under the precise one-shot triggers: nothing due can wait longer than this.
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity("sweep", "reminders")
+                .ForJob(DispatchRemindersJob.Key)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddHostedService<DispatcherStartup>();
+        return services;
+    }
+}
