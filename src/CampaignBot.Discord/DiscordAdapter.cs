@@ -1,0 +1,127 @@
+using CampaignBot.Discord.Commands;
+using CampaignBot.Discord.Gateway;
+using CampaignBot.Discord.Interactions;
+using CampaignBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Discord;
+
+/// <summary>
+/// The Discord adapter: asks for the gateway, registers commands when they changed, then runs the configured
+/// shards. A fatal close code or a rejected token stops only this adapter, with one log line and a status reason;
+/// the rest of the bot runs on.
+/// </summary>
+internal sealed class DiscordAdapter(
+    DiscordApi api,
+    CommandRegistrar registrar,
+    InteractionDispatcher dispatcher,
+    IdentifyGate identifyGate,
+    GatewayTimings timings,
+    DiscordStatus status,
+    IOptions<DiscordOptions> options,
+    ILoggerFactory loggers,
+    TimeProvider clock) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<DiscordAdapter>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            Log.AdapterCrashed(_logger, exception);
+            status.Stopped($"crashed: {exception.Message}");
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var onRejected = api.Rest.TokenRejected.ContinueWith(_ => running.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        status.Starting("asking Discord for the gateway");
+        var gateway = await api.GetGatewayBotAsync(running.Token).ConfigureAwait(false);
+        if (gateway.IsSuccess)
+        {
+            identifyGate.Configure(gateway.Value!.SessionStartLimit);
+        }
+        else if (TokenRejected())
+        {
+            return;
+        }
+
+        var url = settings.GatewayUrl is { Length: > 0 } configured ? configured : gateway.Value?.Url;
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var gatewayUrl))
+        {
+            Stop($"no gateway URL: GET /gateway/bot failed ({gateway.Error}) and Discord:GatewayUrl is not set");
+            return;
+        }
+
+        if (settings.RegisterCommands)
+        {
+            status.Starting("registering commands");
+            await registrar.RegisterAsync(running.Token).ConfigureAwait(false);
+            if (TokenRejected())
+            {
+                return;
+            }
+        }
+
+        status.Starting("connecting to the gateway");
+        var shards = settings.Shards.Select(shard => new GatewayClient(new ShardContext(
+            shard,
+            settings.ShardCount,
+            settings.Token,
+            timings,
+            identifyGate,
+            dispatcher,
+            status,
+            loggers.CreateLogger($"CampaignBot.Discord.Gateway.Shard{shard}"),
+            clock)).RunAsync(gatewayUrl, running.Token)).ToList();
+
+        while (shards.Count > 0)
+        {
+            var finished = await Task.WhenAny(shards).ConfigureAwait(false);
+            shards.Remove(finished);
+            var stop = await finished.ConfigureAwait(false);
+            if (stop.Fatal)
+            {
+                Stop($"the gateway closed with {GatewayCloseCodes.Describe(stop.CloseCode)}");
+                await running.CancelAsync().ConfigureAwait(false);
+            }
+        }
+
+        TokenRejected();
+    }
+
+    private bool TokenRejected()
+    {
+        if (!api.Rest.TokenRejected.IsCompleted)
+        {
+            return false;
+        }
+
+        Stop("Discord rejected Discord:Token (HTTP 401)");
+        return true;
+    }
+
+    private void Stop(string reason)
+    {
+        if (status.StopReason is not null)
+        {
+            return;
+        }
+
+        Log.AdapterStopped(_logger, reason);
+        status.Stopped(reason);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using CampaignBot.Core.Ports;
+
+namespace CampaignBot.Discord;
+
+/// <summary>The Discord section of <c>status</c>: connection state per shard, and why the adapter stopped, if it did.</summary>
+internal sealed class DiscordStatus : IStatusSource
+{
+    private readonly ConcurrentDictionary<int, string> _shards = new();
+    private readonly ConcurrentDictionary<int, TimeSpan> _latency = new();
+    private volatile string? _stopReason;
+    private volatile string _state = "starting";
+
+    public string Section => "Discord";
+
+    /// <summary>Why the adapter stopped for good (fatal close code, rejected token); null while it runs.</summary>
+    public string? StopReason => _stopReason;
+
+    public void Starting(string what) => _state = what;
+
+    public void Ready(int shard, string user, int guilds)
+    {
+        _state = $"connected as {user}";
+        _shards[shard] = $"ready, {guilds} guild(s)";
+    }
+
+    public void Resumed(int shard) => _shards[shard] = "resumed";
+
+    public void Reconnecting(int shard, string reason) => _shards[shard] = $"reconnecting ({reason})";
+
+    public void Latency(int shard, TimeSpan latency) => _latency[shard] = latency;
+
+    public void Stopped(string reason)
+    {
+        _stopReason = reason;
+        _state = $"stopped: {reason}";
+    }
+
+    public Task<IReadOnlyList<string>> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var lines = new List<string> { _state };
+        if (_stopReason is null)
+        {
+            lines.AddRange(_shards.OrderBy(pair => pair.Key).Select(pair =>
+                _latency.TryGetValue(pair.Key, out var latency)
+                    ? $"shard {pair.Key}: {pair.Value}, heartbeat {latency.TotalMilliseconds:0} ms"
+                    : $"shard {pair.Key}: {pair.Value}"));
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(lines);
+    }
+}

@@ -1,0 +1,54 @@
+namespace CampaignBot.Discord.Gateway;
+
+/// <summary>
+/// Beats every <c>heartbeat_interval</c>, the first after a random fraction of it. When the previous beat was never
+/// acknowledged the connection is a zombie: <paramref name="onZombie"/> runs and beating stops.
+/// </summary>
+internal sealed class Heartbeater(GatewayConnection connection, TimeSpan interval, GatewaySession session, TimeProvider clock, Action onZombie, Action<TimeSpan> onLatency)
+{
+    private int _acknowledged = 1;
+    private long _sentAt;
+
+    public Task RunAsync(CancellationToken cancellationToken) => Task.Run(() => LoopAsync(cancellationToken), CancellationToken.None);
+
+    public void Acknowledge()
+    {
+        Volatile.Write(ref _acknowledged, 1);
+        if (Volatile.Read(ref _sentAt) is var sent and > 0)
+        {
+            onLatency(clock.GetElapsedTime(sent));
+        }
+    }
+
+    /// <summary>The server asked for a beat (op 1): send one now, outside the schedule.</summary>
+    public ValueTask BeatNowAsync(CancellationToken cancellationToken) =>
+        connection.SendAsync(GatewayPayloads.Heartbeat(session.Sequence), heartbeat: true, cancellationToken);
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var delay = interval * Random.Shared.NextDouble();
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                if (Interlocked.Exchange(ref _acknowledged, 0) == 0)
+                {
+                    onZombie();
+                    return;
+                }
+
+                Volatile.Write(ref _sentAt, clock.GetTimestamp());
+                await connection.SendAsync(GatewayPayloads.Heartbeat(session.Sequence), heartbeat: true, cancellationToken).ConfigureAwait(false);
+                delay = interval;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The socket is going away; the receive loop sees that and reconnects.
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using CampaignBot.Discord.Gateway;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Discord.Interactions;
+
+/// <summary>
+/// Takes INTERACTION_CREATE off the gateway read loop: each interaction runs on the thread pool, so a slow command
+/// never delays heartbeats or other interactions.
+/// </summary>
+internal sealed class InteractionDispatcher(InteractionHandler handler, ILogger<InteractionDispatcher> logger) : IDispatchSink, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private int _running;
+
+    public int Running => Volatile.Read(ref _running);
+
+    public bool Wants(string type) => type == "INTERACTION_CREATE";
+
+    public void Post(GatewayDispatch dispatch)
+    {
+        Interlocked.Increment(ref _running);
+        _ = Task.Run(() => RunAsync(dispatch), CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(GatewayDispatch dispatch)
+    {
+        try
+        {
+            if (InteractionParser.Parse(dispatch.Data, out var problem) is not { } interaction)
+            {
+                Log.MalformedInteraction(logger, problem ?? "unreadable");
+                return;
+            }
+
+            await handler.HandleAsync(interaction, dispatch.ReceivedAt, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        catch (Exception exception)
+        {
+            Log.InteractionFailed(logger, exception, dispatch.Type);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+}

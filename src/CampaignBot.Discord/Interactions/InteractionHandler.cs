@@ -1,0 +1,140 @@
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Invocation;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Results;
+using CampaignBot.Discord.Json;
+using CampaignBot.Discord.Rendering;
+using CampaignBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Discord.Interactions;
+
+/// <summary>
+/// Answers interactions within Discord's 3 s, measured from receipt. A command that finishes inside
+/// <c>Discord:DeferAfterMilliseconds</c> (validation errors always do) is answered directly (type 4; errors ephemeral);
+/// a slower one is deferred (type 5) and finished with PATCH <c>@original</c>. If deferred work fails, or its reply is
+/// private, the public placeholder is deleted and the answer goes out as an ephemeral follow-up.
+/// </summary>
+internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, IOptions<DiscordOptions> options, ILogger<InteractionHandler> logger, TimeProvider clock)
+{
+    private const int Ephemeral = 64;
+    private const int MaxChoices = 25;
+    private const int ChoiceLimit = 100;
+
+    private readonly IReadOnlyList<string> _organiserRoles = options.Value.OrganiserRoles;
+    private readonly TimeSpan _deferAfter = TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds);
+
+    public Task HandleAsync(Interaction interaction, long receivedAt, CancellationToken cancellationToken) => interaction.Type switch
+    {
+        InteractionType.ApplicationCommand => CommandAsync(interaction, receivedAt, cancellationToken),
+        InteractionType.Autocomplete => CompleteAsync(interaction, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task CommandAsync(Interaction interaction, long receivedAt, CancellationToken cancellationToken)
+    {
+        var invoker = new Person(Platform.Discord, interaction.UserId, interaction.UserName);
+        var channel = interaction.ChannelId is { } channelId
+            ? new Destination(Platform.Discord, channelId, interaction.ChannelName is { Length: > 0 } name ? $"#{name}" : null)
+            : null;
+        var invocation = new CommandInvocation(interaction.Path, interaction.Options, new CommandContext(invoker, channel, Organisers.Is(interaction, _organiserRoles)));
+        var work = RunAsync(invocation, cancellationToken);
+
+        var budget = _deferAfter - clock.GetElapsedTime(receivedAt);
+        if (budget > TimeSpan.Zero)
+        {
+            await Task.WhenAny(work, Task.Delay(budget, clock, cancellationToken)).ConfigureAwait(false);
+        }
+
+        if (work.IsCompleted)
+        {
+            var result = await work.ConfigureAwait(false);
+            var answered = await api.RespondAsync(interaction.Id, interaction.Token, new InteractionCallback(CallbackType.ChannelMessage, Render(result)), cancellationToken).ConfigureAwait(false);
+            Report(interaction, answered, receivedAt, "reply");
+            return;
+        }
+
+        var deferred = await api.RespondAsync(interaction.Id, interaction.Token, new InteractionCallback(CallbackType.DeferredChannelMessage), cancellationToken).ConfigureAwait(false);
+        Report(interaction, deferred, receivedAt, "defer");
+        if (!deferred.IsSuccess)
+        {
+            return;
+        }
+
+        var outcome = await work.ConfigureAwait(false);
+        if (outcome.IsSuccess && !outcome.Value.Private)
+        {
+            var edited = await api.EditOriginalAsync(interaction.ApplicationId, interaction.Token, Public(MessageRenderer.RenderOne(outcome.Value)), cancellationToken).ConfigureAwait(false);
+            Report(interaction, edited, receivedAt, "edit");
+            return;
+        }
+
+        // The placeholder is public; a private answer or an error must not stay there.
+        await api.DeleteOriginalAsync(interaction.ApplicationId, interaction.Token, cancellationToken).ConfigureAwait(false);
+        var followed = await api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, Render(outcome), cancellationToken).ConfigureAwait(false);
+        Report(interaction, followed, receivedAt, "follow-up");
+    }
+
+    private async Task<Result<Reply>> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await router.HandleAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.InteractionFailed(logger, exception, string.Join(' ', invocation.Path));
+            return Error.Unavailable("Something went wrong running that command; it has been logged.", "Try again in a moment.");
+        }
+    }
+
+    private async Task CompleteAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Completion> completions = [];
+        if (interaction.Focused is { } focused)
+        {
+            var partial = interaction.Options.TryGetValue(focused, out var typed) ? typed : string.Empty;
+            try
+            {
+                completions = await router.CompleteAsync(interaction.Path, focused, partial, MaxChoices, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.InteractionFailed(logger, exception, string.Join(' ', interaction.Path));
+            }
+        }
+
+        var choices = completions
+            .Where(c => c.Value.Length is > 0 and <= ChoiceLimit)
+            .Take(MaxChoices)
+            .Select(c => new CommandChoice(TextChunks.Truncate(c.Name.Length == 0 ? c.Value : c.Name, ChoiceLimit), c.Value))
+            .ToList();
+        var answered = await api.RespondAsync(interaction.Id, interaction.Token, new AutocompleteCallback(new AutocompleteChoices(choices)), cancellationToken).ConfigureAwait(false);
+        if (!answered.IsSuccess)
+        {
+            Log.InteractionResponseFailed(logger, "autocomplete", answered.Error.ToString());
+        }
+    }
+
+    private static MessageBody Render(Result<Reply> result) =>
+        result.TryGet(out var reply, out var error)
+            ? reply.Private ? Public(MessageRenderer.RenderOne(reply)) with { Flags = Ephemeral } : Public(MessageRenderer.RenderOne(reply))
+            : Public(MessageRenderer.RenderError(error)) with { Flags = Ephemeral };
+
+    private static MessageBody Public(MessageBody body) => body with { AllowedMentions = AllowedMentions.None };
+
+    private void Report(Interaction interaction, RestResult<bool> result, long receivedAt, string step)
+    {
+        if (!result.IsSuccess)
+        {
+            Log.InteractionResponseFailed(logger, step, result.Error.ToString());
+            return;
+        }
+
+        if (step is "reply" or "defer" && clock.GetElapsedTime(receivedAt) is var elapsed && elapsed > TimeSpan.FromSeconds(2.5))
+        {
+            Log.InteractionSlow(logger, string.Join(' ', interaction.Path), elapsed.TotalMilliseconds);
+        }
+    }
+}

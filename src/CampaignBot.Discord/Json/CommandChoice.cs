@@ -1,0 +1,3 @@
+namespace CampaignBot.Discord.Json;
+
+internal sealed record CommandChoice(string Name, string Value);

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CampaignBot.Discord.Json;
+
+namespace CampaignBot.Discord.Rest;
+
+/// <summary>The Discord endpoints the bot calls, typed.</summary>
+internal sealed class DiscordApi(DiscordRestClient rest)
+{
+    public DiscordRestClient Rest => rest;
+
+    public Task<RestResult<GatewayBotInfo>> GetGatewayBotAsync(CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.GatewayBot(), DiscordJsonContext.Default.GatewayBotInfo, cancellationToken);
+
+    public Task<RestResult<IdOnly>> CreateMessageAsync(string channelId, MessageBody message, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.CreateMessage(channelId), message, DiscordJsonContext.Default.MessageBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
+
+    public Task<RestResult<IdOnly>> CreateDmAsync(string userId, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.CreateDm(), new CreateDmBody(userId), DiscordJsonContext.Default.CreateDmBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
+
+    public async Task<RestResult<bool>> OverwriteCommandsAsync(string applicationId, string? guildId, JsonArray commands, CancellationToken cancellationToken)
+    {
+        var route = guildId is null ? Routes.BulkOverwriteGlobalCommands(applicationId) : Routes.BulkOverwriteGuildCommands(applicationId, guildId);
+        var result = await rest.SendAsync(route, JsonSerializer.SerializeToUtf8Bytes(commands), cancellationToken).ConfigureAwait(false);
+        return result.IsSuccess ? RestResult<bool>.Ok(true) : result.Error;
+    }
+
+    public Task<RestResult<bool>> RespondAsync(string interactionId, string token, InteractionCallback callback, CancellationToken cancellationToken) =>
+        SendAsync(Routes.InteractionCallback(interactionId, token), JsonSerializer.SerializeToUtf8Bytes(callback, DiscordJsonContext.Default.InteractionCallback), cancellationToken);
+
+    public Task<RestResult<bool>> RespondAsync(string interactionId, string token, AutocompleteCallback callback, CancellationToken cancellationToken) =>
+        SendAsync(Routes.InteractionCallback(interactionId, token), JsonSerializer.SerializeToUtf8Bytes(callback, DiscordJsonContext.Default.AutocompleteCallback), cancellationToken);
+
+    public Task<RestResult<bool>> EditOriginalAsync(string applicationId, string token, MessageBody message, CancellationToken cancellationToken) =>
+        SendAsync(Routes.EditOriginal(applicationId, token), JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageBody), cancellationToken);
+
+    public Task<RestResult<bool>> DeleteOriginalAsync(string applicationId, string token, CancellationToken cancellationToken) =>
+        SendAsync(Routes.DeleteOriginal(applicationId, token), null, cancellationToken);
+
+    public Task<RestResult<bool>> CreateFollowupAsync(string applicationId, string token, MessageBody message, CancellationToken cancellationToken) =>
+        SendAsync(Routes.CreateFollowup(applicationId, token), JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageBody), cancellationToken);
+
+    private async Task<RestResult<bool>> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken)
+    {
+        var result = await rest.SendAsync(route, body, cancellationToken).ConfigureAwait(false);
+        return result.IsSuccess ? RestResult<bool>.Ok(true) : result.Error;
+    }
+}

@@ -1,0 +1,30 @@
+namespace CampaignBot.Discord.Rest;
+
+/// <summary>The REST routes the bot uses.</summary>
+internal static class Routes
+{
+    public static RestRoute GatewayBot() => new(HttpMethod.Get, "/gateway/bot", "gateway/bot", string.Empty);
+
+    public static RestRoute CreateMessage(string channelId) =>
+        new(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{channelId}/messages", channelId);
+
+    public static RestRoute CreateDm() => new(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", string.Empty);
+
+    public static RestRoute BulkOverwriteGlobalCommands(string applicationId) =>
+        new(HttpMethod.Put, "/applications/{application_id}/commands", $"applications/{applicationId}/commands", applicationId);
+
+    public static RestRoute BulkOverwriteGuildCommands(string applicationId, string guildId) =>
+        new(HttpMethod.Put, "/applications/{application_id}/guilds/{guild_id}/commands", $"applications/{applicationId}/guilds/{guildId}/commands", guildId);
+
+    public static RestRoute InteractionCallback(string interactionId, string token) =>
+        new(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", $"interactions/{interactionId}/{token}/callback", interactionId, Authenticated: false);
+
+    public static RestRoute EditOriginal(string applicationId, string token) =>
+        new(HttpMethod.Patch, "/webhooks/{webhook_id}/{webhook_token}/messages/@original", $"webhooks/{applicationId}/{token}/messages/@original", $"{applicationId}/{token}", Authenticated: false);
+
+    public static RestRoute DeleteOriginal(string applicationId, string token) =>
+        new(HttpMethod.Delete, "/webhooks/{webhook_id}/{webhook_token}/messages/@original", $"webhooks/{applicationId}/{token}/messages/@original", $"{applicationId}/{token}", Authenticated: false);
+
+    public static RestRoute CreateFollowup(string applicationId, string token) =>
+        new(HttpMethod.Post, "/webhooks/{webhook_id}/{webhook_token}", $"webhooks/{applicationId}/{token}", $"{applicationId}/{token}", Authenticated: false);
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CampaignBot.Core.Ports;
+using CampaignBot.Discord.Commands;
+using CampaignBot.Discord.Delivery;
+using CampaignBot.Discord.Gateway;
+using CampaignBot.Discord.Interactions;
+using CampaignBot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Discord;
+
+public static class ServiceCollectionExtensions
+{
+    private const string UserAgent = "DiscordBot (https://github.com/campaignbot/campaignbot, 1.0)";
+
+    /// <summary>
+    /// The Discord adapter: options from the <c>Discord</c> section (validated at start), the REST and gateway
+    /// clients, interaction handling and command registration as a hosted service, the Discord
+    /// <see cref="IChatSender"/> and its <see cref="IStatusSource"/>. Needs an <see cref="ICommandRouter"/> and an
+    /// <see cref="ICampaignStore"/>.
+    /// </summary>
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services)
+    {
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new GatewayTimings());
+
+        services.AddSingleton(sp => new RestRateLimiter(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DiscordRestClient(
+            CreateHttpClient(sp.GetRequiredService<IOptions<DiscordOptions>>().Value),
+            sp.GetRequiredService<RestRateLimiter>(),
+            sp.GetRequiredService<ILogger<DiscordRestClient>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DiscordApi>();
+
+        services.AddSingleton<DiscordStatus>();
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DiscordStatus>());
+        services.AddSingleton<IdentifyGate>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<InteractionDispatcher>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<DiscordSender>();
+        services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordSender>());
+        services.AddHostedService<DiscordAdapter>();
+        return services;
+    }
+
+    private static HttpClient CreateHttpClient(DiscordOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.All,
+        };
+        var client = new HttpClient(handler)
+        {
+            BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        return client;
+    }
+}
