@@ -35,7 +35,13 @@ public static class ServiceCollectionExtensions
 
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.IdleWaitTime = TimeSpan.FromSeconds(3));
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                // Every node of a cluster shares the name and has its own generated id.
+                scheduler.InstanceName = "CampaignBot";
+                scheduler.GenerateInstanceId = store.Postgres;
+                scheduler.IdleWaitTime = TimeSpan.FromSeconds(3);
+            });
             quartz.UsePersistentStore(persistent =>
             {
                 persistent.UseSystemTextJsonSerializer();

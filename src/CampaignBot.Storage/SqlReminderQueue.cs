@@ -32,9 +32,15 @@ public sealed class SqlReminderQueue : IReminderQueue
 
     public async Task<DateTimeOffset?> NextFireAsync(CancellationToken cancellationToken)
     {
+        // A claim whose holder dies must be taken over when its lease ends, so that counts as a fire time too.
         var next = await _dataSource.QuerySingleAsync(
-            "SELECT min(fire_at_ms) FROM reminders WHERE state = @pending",
-            [("@pending", Pending)],
+            """
+            SELECT min(at) FROM (
+                SELECT min(fire_at_ms) AS at FROM reminders WHERE state = @pending
+                UNION ALL
+                SELECT min(lease_until_ms) AS at FROM reminders WHERE state = @claimed) AS candidates
+            """,
+            [("@pending", Pending), ("@claimed", Claimed)],
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0),
             cancellationToken).ConfigureAwait(false);
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;

@@ -2,6 +2,8 @@ using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 
+using CampaignBot.Testing.Delivery;
+
 namespace CampaignBot.Commands.Tests;
 
 /// <summary>Hashtags, subscriptions, announcements, boost, settings, status and help.</summary>

@@ -4,6 +4,7 @@ using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Testing.Databases;
+using CampaignBot.Testing.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -52,7 +53,7 @@ public sealed class CommandHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(store)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
-            .AddSingleton<RecordingSender>()
+            .AddSingleton(new RecordingSender())
             .AddSingleton<IChatSender>(sp => sp.GetRequiredService<RecordingSender>())
             .Configure<CampaignOptions>(options =>
             {

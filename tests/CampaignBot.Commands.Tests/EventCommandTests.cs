@@ -2,6 +2,8 @@ using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 
+using CampaignBot.Testing.Delivery;
+
 namespace CampaignBot.Commands.Tests;
 
 public sealed class EventCommandTests : IAsyncLifetime

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace CampaignBot.Tests;
 
@@ -12,19 +13,63 @@ internal sealed partial class BotProcess : IAsyncDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
-    private readonly Task<string> _stdout;
-    private readonly Task<string> _stderr;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
 
     private BotProcess(Process process)
     {
         _process = process;
-        _stdout = process.StandardOutput.ReadToEndAsync();
-        _stderr = process.StandardError.ReadToEndAsync();
+        process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>Everything written to stdout so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    /// <summary>Everything written to stderr (the log) so far.</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
     }
 
     public StreamWriter Input => _process.StandardInput;
 
-    public static BotProcess Start(string database, params string[] settings)
+    /// <summary>
+    /// The bot as its own project built it (same configuration as the tests). The copy in the test output is not
+    /// runnable: the test project's framework references trim assemblies the bot needs from it.
+    /// </summary>
+    private static string BotAssembly
+    {
+        get
+        {
+            var tfm = new DirectoryInfo(AppContext.BaseDirectory).Name;
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+            return System.IO.Path.Combine(RepositoryRoot.Path, "src", "CampaignBot", "bin", configuration, tfm, "CampaignBot.dll");
+        }
+    }
+
+    public static BotProcess Start(string database, params string[] settings) =>
+        StartWith([$"--Storage:ConnectionString=Data Source={database}", .. settings]);
+
+    /// <summary>Starts the bot with exactly these settings (e.g. a PostgreSQL store).</summary>
+    public static BotProcess StartWith(params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,8 +78,7 @@ internal sealed partial class BotProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "CampaignBot.dll"));
-        start.ArgumentList.Add($"--Storage:ConnectionString=Data Source={database}");
+        start.ArgumentList.Add(BotAssembly);
         foreach (var setting in settings)
         {
             start.ArgumentList.Add(setting);
@@ -62,7 +106,36 @@ internal sealed partial class BotProcess : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(Timeout);
         await _process.WaitForExitAsync(timeout.Token);
-        return new BotRun(_process.ExitCode, await _stdout, await _stderr);
+        _process.WaitForExit();
+        return new BotRun(_process.ExitCode, Output, Errors);
+    }
+
+    /// <summary>Waits until the log (stderr) contains <paramref name="text"/>.</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!Errors.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTimeOffset.UtcNow > deadline || _process.HasExited)
+            {
+                throw new TimeoutException($"the bot did not log \"{text}\" within {timeout}; it logged:\n{Errors}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.Append(line).Append('\n');
+        }
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>

@@ -97,10 +97,10 @@ public sealed class ReminderDispatcher(
 
     private async Task DeliverAtDueAsync(DueReminder reminder, PreparedDelivery delivery, bool late, CancellationToken cancellationToken)
     {
-        var wait = reminder.Due - clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        // Timers run on the monotonic clock and can end a hair before the wall-clock instant: never send early.
+        for (var wait = reminder.Due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = reminder.Due - clock.GetUtcNow())
         {
-            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, cancellationToken).ConfigureAwait(false);
         }
 
         var results = await deliverer.SendAsync(delivery, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,135 @@
+using CampaignBot.Commands;
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Invocation;
+using CampaignBot.Core.Options;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Storage;
+using CampaignBot.Testing.Databases;
+using CampaignBot.Testing.Delivery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CampaignBot.Scheduling.Tests;
+
+/// <summary>
+/// The real Quartz scheduler on a SQLite store, in a host, on the real clock: reminders arm, fire at their seconds,
+/// and survive a stop and start. Waits are on deliveries (with a timeout), never fixed sleeps before asserting.
+/// </summary>
+public sealed class HostedSchedulerTests : IAsyncDisposable
+{
+    private static readonly CommandContext Organiser = new(new Person(Platform.Shell, "me", "me"), new Destination(Platform.Shell, "terminal", "terminal"), IsOrganiser: true);
+
+    private readonly SqliteTestDatabase _database = new();
+    private readonly RecordingSender _sender = new(Platform.Shell);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reminders_fire_through_quartz_at_their_due_seconds()
+    {
+        using var host = await StartAsync();
+        await RunAsync(host, "subscribe");
+        await RunAsync(host, "event create kind:rally title:Quick when:\"in 3s\" reminders:\"2s,0\"");
+        var start = await StartOfAsync(host, 1);
+
+        await WaitForSendsAsync(2, TimeSpan.FromSeconds(20));
+
+        var timeline = _sender.Timeline.ToArray();
+        Assert.Equal(["Reminder: Quick starts in 2s", "Reminder: Quick starts now"], timeline.Select(t => t.Message.Content.Title));
+        Assert.InRange(timeline[0].At, start.AddSeconds(-2), start.AddSeconds(-1));
+        Assert.InRange(timeline[1].At, start, start.AddSeconds(1));
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Stopped_before_the_due_time_and_started_after_it_sends_once_marked_late()
+    {
+        DateTimeOffset start;
+        using (var first = await StartAsync())
+        {
+            await RunAsync(first, "subscribe");
+            await RunAsync(first, "event create kind:march title:Late when:\"in 6s\" reminders:3s");
+            start = await StartOfAsync(first, 1);
+            await first.StopAsync(Ct);
+        }
+
+        await Task.Delay(start.AddSeconds(-1.5) - DateTimeOffset.UtcNow, Ct);
+        using var second = await StartAsync();
+        await WaitForSendsAsync(1, TimeSpan.FromSeconds(15));
+        var stats = await second.Services.GetRequiredService<IReminderQueue>().StatsAsync(Ct);
+        await second.StopAsync(Ct);
+
+        var late = Assert.Single(_sender.Sent);
+        Assert.Contains("Sent late", late.Content.ToPlainText(), StringComparison.Ordinal);
+        Assert.Equal(1, stats[ReminderState.Late]);
+    }
+
+    [Fact]
+    public async Task Started_after_the_event_began_records_the_reminder_missed_and_sends_nothing()
+    {
+        DateTimeOffset start;
+        using (var first = await StartAsync())
+        {
+            await RunAsync(first, "subscribe");
+            await RunAsync(first, "event create kind:march title:Missed when:\"in 3s\" reminders:1s");
+            start = await StartOfAsync(first, 1);
+            await first.StopAsync(Ct);
+        }
+
+        await Task.Delay(start.AddSeconds(0.5) - DateTimeOffset.UtcNow, Ct);
+        using var second = await StartAsync();
+        var queue = second.Services.GetRequiredService<IReminderQueue>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while ((await queue.StatsAsync(Ct))[ReminderState.Missed] == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        await second.StopAsync(Ct);
+        Assert.Equal(1, (await queue.StatsAsync(Ct))[ReminderState.Missed]);
+        Assert.Empty(_sender.Attempts);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    private async Task<IHost> StartAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:ConnectionString"] = _database.Options.ConnectionString,
+            ["Scheduling:LateAfter"] = "00:00:01",
+        });
+        builder.Services.AddCampaignStorage();
+        builder.Services.Configure<CampaignOptions>(_ => { });
+        builder.Services.AddCampaignCommands();
+        builder.Services.AddSingleton<IChatSender>(_sender);
+        builder.Services.AddCampaignScheduling(new SchedulerStore(Postgres: false, _database.Options.ConnectionString));
+        var host = builder.Build();
+        await host.StartAsync(Ct);
+        return host;
+    }
+
+    private static async Task RunAsync(IHost host, string line)
+    {
+        var result = await host.Services.GetRequiredService<ICommandRouter>().HandleTextAsync(line, Organiser, Ct);
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+    }
+
+    private static async Task<DateTimeOffset> StartOfAsync(IHost host, long id) =>
+        (await host.Services.GetRequiredService<ICampaignStore>().GetEventAsync(id, Ct))!.Start;
+
+    private async Task WaitForSendsAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (_sender.Sent.Count < count && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.True(_sender.Sent.Count >= count, $"expected {count} sends within {timeout}, saw {_sender.Sent.Count}");
+    }
+}
