@@ -9,6 +9,8 @@ internal sealed class DiscordStatus : IStatusSource
     private readonly ConcurrentDictionary<int, string> _shards = new();
     private readonly ConcurrentDictionary<int, TimeSpan> _latency = new();
     private volatile string? _stopReason;
+    private readonly TaskCompletionSource<string> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string _state = "starting";
 
     public string Section => "Discord";
@@ -16,12 +18,19 @@ internal sealed class DiscordStatus : IStatusSource
     /// <summary>Why the adapter stopped for good (fatal close code, rejected token); null while it runs.</summary>
     public string? StopReason => _stopReason;
 
+    /// <summary>Completes with the reason when the adapter stops for good.</summary>
+    public Task<string> WhenStopped => _stopped.Task;
+
+    /// <summary>Completes at the first READY.</summary>
+    public Task WhenConnected => _connected.Task;
+
     public void Starting(string what) => _state = what;
 
     public void Ready(int shard, string user, int guilds)
     {
         _state = $"connected as {user}";
         _shards[shard] = $"ready, {guilds} guild(s)";
+        _connected.TrySetResult();
     }
 
     public void Resumed(int shard) => _shards[shard] = "resumed";
@@ -34,6 +43,7 @@ internal sealed class DiscordStatus : IStatusSource
     {
         _stopReason = reason;
         _state = $"stopped: {reason}";
+        _stopped.TrySetResult(reason);
     }
 
     public Task<IReadOnlyList<string>> DescribeAsync(CancellationToken cancellationToken)
