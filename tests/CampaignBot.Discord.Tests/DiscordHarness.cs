@@ -1,7 +1,9 @@
 using CampaignBot.Commands;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
+using CampaignBot.Core.Scheduling;
 using CampaignBot.Discord.Gateway;
+using CampaignBot.Storage;
 using CampaignBot.Testing.Databases;
 using CampaignBot.Testing.Discord;
 using CampaignBot.Testing.Logging;
@@ -70,7 +72,9 @@ internal sealed class DiscordHarness : IAsyncDisposable
         server ??= await FakeDiscordServer.StartAsync();
         var ownsDatabase = database is null;
         database ??= new SqliteTestDatabase();
-        var store = (await database.OpenAsync(TestContext.Current.CancellationToken)).Store;
+        var handle = await database.OpenAsync(TestContext.Current.CancellationToken);
+        var store = handle.Store;
+        var mentions = new SqlHashtagMentionStore(handle.DataSource);
         var settings = new Dictionary<string, string?>
         {
             ["Discord:Token"] = server.Token,
@@ -85,6 +89,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton(store)
+            .AddSingleton<IHashtagCounts>(mentions)
             .AddSingleton(FastTimings)
             .Configure<CampaignOptions>(options =>
             {
