@@ -32,12 +32,36 @@ public sealed class CampaignCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hashtag_stats_say_plainly_that_no_counts_exist_yet()
+    public async Task Hashtag_stats_show_total_busiest_hour_trend_and_a_daily_sparkline()
     {
-        var error = await _bot.FailsAsync("hashtag stats NotSafeNotFair days:7");
+        var now = CommandHarness.Start;
+        var mentions = new List<HashtagMention>();
+        for (var day = 0; day < 14; day++)
+        {
+            // The last 7 days: 1, 2, …, 7 posts a day (28 in all); the 7 before: 2 a day (14).
+            var posts = day < 7 ? 2 : day - 6;
+            for (var i = 0; i < posts; i++)
+            {
+                mentions.Add(new("NotSafeNotFair", $"https://x.example/{day}/{i}", Platform.Mastodon, now.AddDays(day - 13).AddHours(-2).AddMinutes(i)));
+            }
+        }
 
-        Assert.Equal(ErrorKind.Unavailable, error.Kind);
-        Assert.Contains("No mention counts for #NotSafeNotFair yet", error.Message, StringComparison.Ordinal);
+        mentions.Add(new("NotSafeNotFair", "https://x.example/13/0", Platform.Mastodon, now.AddHours(-2)));
+        await _bot.Mentions.RecordAsync(mentions, TestContext.Current.CancellationToken);
+
+        var stats = await _bot.OkAsync("hashtag stats #notsafenotfair");
+
+        Assert.Contains("#NotSafeNotFair — last 7 days", stats, StringComparison.Ordinal);
+        Assert.Contains("28 mentions", stats, StringComparison.Ordinal);
+        Assert.Contains("Busiest hour: Tue 24 Nov 2026 08:00 Europe/London (UTC+00:00) (7)", stats, StringComparison.Ordinal);
+        Assert.Contains("Trend: ▲ 100% vs the previous 7 days (14)", stats, StringComparison.Ordinal);
+        Assert.Contains("Per day: ▂▃▄▅▆▇█  (Wed 18 Nov → Tue 24 Nov)", stats, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hashtag_stats_without_counts_say_so_and_untracked_tags_are_refused()
+    {
+        Assert.Contains("No mentions recorded yet", await _bot.OkAsync("hashtag stats NotSafeNotFair days:30"), StringComparison.Ordinal);
         Assert.Equal(ErrorKind.NotFound, (await _bot.FailsAsync("hashtag stats Unknown")).Kind);
     }
 

@@ -3,6 +3,8 @@ using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Storage;
 using CampaignBot.Testing.Databases;
 using CampaignBot.Testing.Delivery;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,8 @@ public sealed class CommandHarness : IAsyncDisposable
 
     public ICampaignStore Store { get; }
 
+    public SqlHashtagMentionStore Mentions => _services.GetRequiredService<SqlHashtagMentionStore>();
+
     public ICommandRouter Router { get; }
 
     public RecordingSender Sender => _services.GetRequiredService<RecordingSender>();
@@ -47,11 +51,15 @@ public sealed class CommandHarness : IAsyncDisposable
     public static async Task<CommandHarness> CreateAsync(ITestDatabase? database = null)
     {
         database ??= new SqliteTestDatabase();
-        var store = (await database.OpenAsync()).Store;
+        var handle = await database.OpenAsync();
+        var store = handle.Store;
+        var mentions = new SqlHashtagMentionStore(handle.DataSource);
         var clock = new FakeTimeProvider(Start);
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(store)
+            .AddSingleton(mentions)
+            .AddSingleton<IHashtagCounts>(mentions)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton(new RecordingSender())
             .AddSingleton<IChatSender>(sp => sp.GetRequiredService<RecordingSender>())

@@ -3,11 +3,12 @@ using CampaignBot.Commands.Services;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
+using CampaignBot.Core.Scheduling;
 
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>hashtag track|untrack|list|stats</c>.</summary>
-public sealed class HashtagCommands(ICampaignStore store, CampaignState campaign, TimeProvider clock) : ICommandModule
+public sealed class HashtagCommands(ICampaignStore store, CampaignState campaign, IHashtagCounts counts, TimeProvider clock) : ICommandModule
 {
     public void Register(CommandTable table)
     {
@@ -77,9 +78,19 @@ public sealed class HashtagCommands(ICampaignStore store, CampaignState campaign
         }
 
         var tracked = await campaign.HashtagsAsync(cancellationToken).ConfigureAwait(false);
-        return tracked.Contains(tag, StringComparer.OrdinalIgnoreCase)
-            ? Error.Unavailable($"No mention counts for #{tag} yet: counting starts when a hashtag source (Mastodon) is connected.")
-            : Error.NotFound($"#{tag} isn't tracked, so it has no counts.", $"Organisers can start with hashtag track {tag}.");
+        if (!tracked.Contains(tag, StringComparer.OrdinalIgnoreCase))
+        {
+            return Error.NotFound($"#{tag} isn't tracked, so it has no counts.", $"Organisers can start with hashtag track {tag}.");
+        }
+
+        var days = (int)(request.Args.Integer("days") ?? 7);
+        var now = clock.GetUtcNow();
+        var end = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+        var period = TimeSpan.FromDays(days);
+        var current = await counts.HourlyAsync(tag, end - period, end, cancellationToken).ConfigureAwait(false);
+        var previous = await counts.HourlyAsync(tag, end - period - period, end - period, cancellationToken).ConfigureAwait(false);
+        var zone = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
+        return HashtagStatsText.Render(tracked.First(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)), days, zone, now, current, previous);
     }
 
     private static string Format(IEnumerable<string> tags) => string.Join(' ', tags.Select(tag => $"#{tag}"));
