@@ -27,4 +27,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Daily digest sent to {Destinations} destinations")]
     public static partial void DigestSent(ILogger logger, int destinations);
+
+    [LoggerMessage(9, LogLevel.Debug, "Hashtag source {Source} reported {Mentions} posts, {Added} new")]
+    public static partial void HashtagsPolled(ILogger logger, string source, int mentions, int added);
+
+    [LoggerMessage(10, LogLevel.Warning, "Polling hashtag source {Source} failed")]
+    public static partial void HashtagPollFailed(ILogger logger, Exception exception, string source);
 }

@@ -23,6 +23,9 @@ public sealed class SchedulingOptions
     /// <summary>Local time (campaign zone) of the daily digest, HH:mm.</summary>
     public string DigestTime { get; set; } = "18:00";
 
+    /// <summary>How often hashtag sources are asked for new tagged posts.</summary>
+    public TimeSpan HashtagPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often Quartz polls its store when idle; lower than its 30 s default so clustered nodes react quickly.</summary>
     public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(3);
 

@@ -1,6 +1,7 @@
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Digest;
 using CampaignBot.Scheduling.Jobs;
 using CampaignBot.Scheduling.Reminders;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Scheduling:MaxAttempts must be between 1 and 20.")
             .Validate(o => o.Lease >= TimeSpan.FromSeconds(5), "Scheduling:Lease must be at least 5 seconds.")
             .Validate(o => TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Scheduling:DigestTime must be HH:mm, e.g. 18:00.")
+            .Validate(o => o.HashtagPollInterval >= TimeSpan.FromSeconds(10), "Scheduling:HashtagPollInterval must be at least 10 seconds.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => NodeIdentity.From(provider.GetRequiredService<IOptions<SchedulingOptions>>().Value));
@@ -32,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReminderWakeup>(provider => provider.GetRequiredService<DispatcherArming>());
         services.Replace(ServiceDescriptor.Singleton<IBroadcaster, LoggedBroadcaster>());
         services.AddSingleton<IStatusSource, ReminderStatus>();
+        services.AddSingleton<DigestComposer>();
 
         services.AddQuartz(quartz =>
         {
@@ -69,6 +72,23 @@ public static class ServiceCollectionExtensions
                 .ForJob(DispatchRemindersJob.Key)
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            quartz.AddJob<DigestJob>(job => job.WithIdentity(DigestJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity("every-minute", "digest")
+                .ForJob(DigestJob.Key)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            quartz.AddJob<HashtagPollJob>(job => job.WithIdentity(HashtagPollJob.Key).StoreDurably());
+            quartz.AddTrigger((provider, trigger) => trigger
+                .WithIdentity("interval", "hashtags")
+                .ForJob(HashtagPollJob.Key)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule
+                    .WithInterval(provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.HashtagPollInterval)
+                    .RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddHostedService<DispatcherStartup>();

@@ -35,6 +35,8 @@ public sealed class DispatcherHarness : IAsyncDisposable
         _handle = handle;
         Options = options;
         Store = new SqlCampaignStore(handle.DataSource, Clock);
+        Mentions = new SqlHashtagMentionStore(handle.DataSource);
+        Deliverer = new Deliverer(new SqlDeliveryLog(handle.DataSource, Clock), [Sender]);
         Queue = new SqlReminderQueue(handle.DataSource, database.Provider, Clock);
         Dispatcher = NewDispatcher();
     }
@@ -46,6 +48,12 @@ public sealed class DispatcherHarness : IAsyncDisposable
     public SqlCampaignStore Store { get; }
 
     public SqlReminderQueue Queue { get; }
+
+    public SqlHashtagMentionStore Mentions { get; }
+
+    public Deliverer Deliverer { get; }
+
+    public CampaignOptions Campaign { get; } = new() { Name = "Test campaign", Hashtags = ["LoveYourNHS"] };
 
     public RecordingSender Sender { get; }
 
@@ -94,7 +102,7 @@ public sealed class DispatcherHarness : IAsyncDisposable
         new Deliverer(new SqlDeliveryLog(_handle.DataSource, Clock), [Sender]),
         new NodeIdentity($"node-{++_restarts}"),
         Microsoft.Extensions.Options.Options.Create(Options),
-        Microsoft.Extensions.Options.Options.Create(new CampaignOptions { Hashtags = ["LoveYourNHS"] }),
+        Microsoft.Extensions.Options.Options.Create(Campaign),
         Clock,
         NullLogger<ReminderDispatcher>.Instance);
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using CampaignBot.Core.Options;
+using CampaignBot.Core.Ports;
+using CampaignBot.Core.Time;
+using CampaignBot.Scheduling.Delivery;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CampaignBot.Scheduling.Digest;
+
+/// <summary>
+/// Runs every minute and sends the day's digest once the campaign's local time passes <c>Scheduling:DigestTime</c>.
+/// Checking the local time on each run (rather than a cron fixed in one zone) keeps it right when the campaign zone
+/// changes or the clocks go back or forward; the delivery log's key (<c>digest:YYYY-MM-DD</c>) makes it once a day.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class DigestJob(
+    ICampaignStore store,
+    DigestComposer composer,
+    Deliverer deliverer,
+    IOptions<SchedulingOptions> options,
+    IOptions<CampaignOptions> campaign,
+    TimeProvider clock,
+    ILogger<DigestJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("daily", "digest");
+
+    public const string LastSentSetting = "digest.last-sent";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await SendIfDueAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends today's digest if its time has come and it hasn't gone yet; true when it was sent now.</summary>
+    public async Task<bool> SendIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var zone = await store.GetSettingAsync(SettingKeys.TimeZone, cancellationToken).ConfigureAwait(false) ?? campaign.Value.TimeZone;
+        var local = TimeText.ToZone(now, zone, out _);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var at = TimeOnly.ParseExact(options.Value.DigestTime, "HH:mm", CultureInfo.InvariantCulture);
+        var key = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (TimeOnly.FromDateTime(local.DateTime) < at || await store.GetSettingAsync(LastSentSetting, cancellationToken).ConfigureAwait(false) == key)
+        {
+            return false;
+        }
+
+        var destinations = (await store.ListSubscriptionsAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Destination).ToArray();
+        var digest = await composer.ComposeAsync(today, now, cancellationToken).ConfigureAwait(false);
+        var prepared = await deliverer.PrepareAsync($"digest:{key}", digest, destinations, cancellationToken).ConfigureAwait(false);
+        var results = await deliverer.SendAsync(prepared, cancellationToken).ConfigureAwait(false);
+        await store.SetSettingAsync(LastSentSetting, key, cancellationToken).ConfigureAwait(false);
+        Log.DigestSent(logger, results.Count(r => r.Sent));
+        return true;
+    }
+}

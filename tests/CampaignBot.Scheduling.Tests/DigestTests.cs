@@ -1,0 +1,68 @@
+using CampaignBot.Core.Domain;
+using CampaignBot.Scheduling.Digest;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Scheduling.Tests;
+
+public sealed class DigestTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DigestJob Job(DispatcherHarness bot, string at = "18:00") => new(
+        bot.Store,
+        new DigestComposer(bot.Store, bot.Mentions, Options.Create(bot.Campaign)),
+        bot.Deliverer,
+        Options.Create(new SchedulingOptions { DigestTime = at }),
+        Options.Create(bot.Campaign),
+        bot.Clock,
+        NullLogger<DigestJob>.Instance);
+
+    [Fact]
+    public async Task The_digest_goes_once_a_day_after_its_local_time_with_momentum_and_next_actions()
+    {
+        await using var bot = await DispatcherHarness.CreateAsync();
+        await bot.SubscribeAsync("general");
+        await bot.AddEventAsync("Save our NHS", DispatcherHarness.Start.AddDays(4), offsets: []);
+        await bot.Mentions.RecordAsync(
+        [
+            new("LoveYourNHS", "https://x.example/1", Platform.Mastodon, DispatcherHarness.Start.AddHours(1)),
+            new("LoveYourNHS", "https://x.example/2", Platform.Mastodon, DispatcherHarness.Start.AddHours(2)),
+            new("LoveYourNHS", "https://x.example/3", Platform.Mastodon, DispatcherHarness.Start.AddHours(-20)),
+        ], Ct);
+        var job = Job(bot);
+
+        bot.Clock.SetUtcNow(DispatcherHarness.Start.AddHours(7).AddMinutes(59));
+        var early = await job.SendIfDueAsync(Ct);
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        var onTime = await job.SendIfDueAsync(Ct);
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        var again = await job.SendIfDueAsync(Ct);
+
+        Assert.False(early);
+        Assert.True(onTime);
+        Assert.False(again);
+        var digest = Assert.Single(bot.Sender.Sent).Content.ToPlainText(bot.Clock);
+        Assert.Contains("Daily digest — Test campaign, Tue 24 Nov 2026", digest, StringComparison.Ordinal);
+        Assert.Contains("#LoveYourNHS: 2 (1) ▲", digest, StringComparison.Ordinal);
+        Assert.Contains("#1 Save our NHS · Sat 28 Nov 2026 10:00 Europe/London", digest, StringComparison.Ordinal);
+
+        bot.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.True(await job.SendIfDueAsync(Ct));
+        Assert.Equal(2, bot.Sender.Sent.Count);
+    }
+
+    [Fact]
+    public async Task In_summer_the_digest_follows_the_campaign_clock_not_utc()
+    {
+        await using var bot = await DispatcherHarness.CreateAsync(now: new DateTimeOffset(2027, 6, 1, 16, 59, 0, TimeSpan.Zero));
+        await bot.SubscribeAsync("general");
+        var job = Job(bot);
+
+        var before = await job.SendIfDueAsync(Ct);
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.False(before);
+        Assert.True(await job.SendIfDueAsync(Ct));
+    }
+}
