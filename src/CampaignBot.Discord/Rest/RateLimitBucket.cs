@@ -8,7 +8,9 @@ namespace CampaignBot.Discord.Rest;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim without a wait handle needs no disposal.")]
 internal sealed class RateLimitBucket(TimeProvider clock)
 {
+    private const long UnknownReset = long.MaxValue;
     private static readonly TimeSpan SameWindow = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan AwaitHeaders = TimeSpan.FromMilliseconds(20);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _lock = new();
@@ -54,10 +56,25 @@ internal sealed class RateLimitBucket(TimeProvider clock)
             if (headers.HasLimits)
             {
                 var resetAt = now + Ticks(headers.ResetAfter!.Value);
-                var newWindow = !_known || resetAt - _resetAt > Ticks(SameWindow);
-                _remaining = newWindow ? headers.Remaining!.Value : Math.Min(_remaining, headers.Remaining!.Value);
+                var remaining = headers.Remaining!.Value;
                 _limit = Math.Max(1, headers.Limit!.Value);
-                _resetAt = Math.Max(_resetAt, resetAt);
+                if (!_known)
+                {
+                    _remaining = remaining;
+                    _resetAt = resetAt;
+                }
+                else if (_resetAt == UnknownReset || resetAt - _resetAt <= Ticks(SameWindow))
+                {
+                    // Same window (or the one we already moved into): requests still in flight are counted locally only.
+                    _remaining = Math.Min(_remaining, remaining);
+                    _resetAt = _resetAt == UnknownReset ? resetAt : Math.Max(_resetAt, resetAt);
+                }
+                else
+                {
+                    // Discord started a window we hadn't moved into yet.
+                    _remaining = now >= _resetAt ? remaining : Math.Min(_remaining, remaining);
+                    _resetAt = resetAt;
+                }
             }
             else if (!_known)
             {
@@ -84,7 +101,8 @@ internal sealed class RateLimitBucket(TimeProvider clock)
 
             _known = true;
             _remaining = 0;
-            _resetAt = Math.Max(_resetAt, clock.GetTimestamp() + Ticks(retryAfter));
+            var until = clock.GetTimestamp() + Ticks(retryAfter);
+            _resetAt = _resetAt == UnknownReset ? until : Math.Max(_resetAt, until);
         }
     }
 
@@ -103,13 +121,20 @@ internal sealed class RateLimitBucket(TimeProvider clock)
             var now = clock.GetTimestamp();
             if (_remaining <= 0 && now >= _resetAt)
             {
+                // The window is over: a fresh one starts with this request, ending when its response says.
                 _remaining = _limit;
+                _resetAt = UnknownReset;
             }
 
             if (_remaining > 0)
             {
                 _remaining--;
                 return TimeSpan.Zero;
+            }
+
+            if (_resetAt == UnknownReset)
+            {
+                return AwaitHeaders;
             }
 
             return TimeSpan.FromSeconds((double)(_resetAt - now) / clock.TimestampFrequency) + TimeSpan.FromMilliseconds(1);
