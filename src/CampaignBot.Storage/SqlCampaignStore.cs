@@ -34,6 +34,8 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
 
     public Task<CampaignEvent?> GetEventAsync(long id, CancellationToken cancellationToken) => _events.GetAsync(id, cancellationToken);
 
+    public Task<IReadOnlyList<CampaignEvent>> GetEventsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => _events.GetManyAsync(ids, cancellationToken);
+
     public Task<IReadOnlyList<CampaignEvent>> FindEventsByTitlePrefixAsync(string prefix, int limit, CancellationToken cancellationToken) =>
         _events.FindByTitlePrefixAsync(prefix, limit, cancellationToken);
 

@@ -58,7 +58,9 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         await Task.Delay(start.AddSeconds(-1.5) - DateTimeOffset.UtcNow, Ct);
         using var second = await StartAsync();
         await WaitForSendsAsync(1, TimeSpan.FromSeconds(15));
-        var stats = await second.Services.GetRequiredService<IReminderQueue>().StatsAsync(Ct);
+        var queue = second.Services.GetRequiredService<IReminderQueue>();
+        await WaitForAsync(async () => (await queue.StatsAsync(Ct))[ReminderState.Late] > 0, TimeSpan.FromSeconds(10));
+        var stats = await queue.StatsAsync(Ct);
         await second.StopAsync(Ct);
 
         var late = Assert.Single(_sender.Sent);
@@ -81,11 +83,7 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         await Task.Delay(start.AddSeconds(0.5) - DateTimeOffset.UtcNow, Ct);
         using var second = await StartAsync();
         var queue = second.Services.GetRequiredService<IReminderQueue>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while ((await queue.StatsAsync(Ct))[ReminderState.Missed] == 0 && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(100, Ct);
-        }
+        await WaitForAsync(async () => (await queue.StatsAsync(Ct))[ReminderState.Missed] > 0, TimeSpan.FromSeconds(15));
 
         await second.StopAsync(Ct);
         Assert.Equal(1, (await queue.StatsAsync(Ct))[ReminderState.Missed]);
@@ -124,12 +122,16 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
 
     private async Task WaitForSendsAsync(int count, TimeSpan timeout)
     {
+        await WaitForAsync(() => Task.FromResult(_sender.Sent.Count >= count), timeout);
+        Assert.True(_sender.Sent.Count >= count, $"expected {count} sends within {timeout}, saw {_sender.Sent.Count}");
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        while (_sender.Sent.Count < count && DateTimeOffset.UtcNow < deadline)
+        while (!await condition() && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(50, Ct);
         }
-
-        Assert.True(_sender.Sent.Count >= count, $"expected {count} sends within {timeout}, saw {_sender.Sent.Count}");
     }
 }

@@ -10,6 +10,9 @@ public interface ICampaignStore
 
     Task<CampaignEvent?> GetEventAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The events with these ids that exist, in no particular order.</summary>
+    Task<IReadOnlyList<CampaignEvent>> GetEventsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
     /// <summary>Events whose title starts with <paramref name="prefix"/>, case-insensitively, soonest first.</summary>
     Task<IReadOnlyList<CampaignEvent>> FindEventsByTitlePrefixAsync(string prefix, int limit, CancellationToken cancellationToken);
 

@@ -21,13 +21,35 @@ public sealed class Deliverer(IDeliveryLog log, IEnumerable<IChatSender> senders
         return new PreparedDelivery(content, open.Select(key => (key, byKey[key])).ToArray(), byKey.Count - open.Count);
     }
 
+    /// <summary>Records the intent of many messages in one go (one transaction), in the order given.</summary>
+    public async Task<IReadOnlyList<PreparedDelivery>> PrepareManyAsync(IReadOnlyList<(string MessageKey, Reply Content, IReadOnlyList<Destination> Destinations)> messages, CancellationToken cancellationToken)
+    {
+        var keyed = messages
+            .Select(m => (m.Content, ByKey: m.Destinations.DistinctBy(d => (d.Platform, d.Id)).ToDictionary(d => new DeliveryKey(m.MessageKey, d.Platform, d.Id))))
+            .ToArray();
+        var open = (await log.BeginAsync(keyed.SelectMany(k => k.ByKey.Keys).ToArray(), cancellationToken).ConfigureAwait(false)).ToHashSet();
+        return keyed.Select(k =>
+        {
+            var sends = k.ByKey.Where(pair => open.Contains(pair.Key)).Select(pair => (pair.Key, pair.Value)).ToArray();
+            return new PreparedDelivery(k.Content, sends, k.ByKey.Count - sends.Length);
+        }).ToArray();
+    }
+
     /// <summary>Makes the prepared sends and records each result.</summary>
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(PreparedDelivery delivery, CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(delivery.Sends.Select(send => SendOneAsync(send.Key, send.Destination, delivery.Content, cancellationToken))).ConfigureAwait(false);
-        await log.RecordAsync(results, CancellationToken.None).ConfigureAwait(false);
+        var results = await SendUnrecordedAsync(delivery, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(results).ConfigureAwait(false);
         return results;
     }
+
+    /// <summary>Makes the prepared sends, all started at once; the caller records the results (in a batch).</summary>
+    public async Task<DeliveryResult[]> SendUnrecordedAsync(PreparedDelivery delivery, CancellationToken cancellationToken) =>
+        await Task.WhenAll(delivery.Sends.Select(send => SendOneAsync(send.Key, send.Destination, delivery.Content, cancellationToken))).ConfigureAwait(false);
+
+    /// <summary>Records outcomes even when the caller is shutting down: a send that happened must be on record.</summary>
+    public Task RecordAsync(IReadOnlyList<DeliveryResult> results) =>
+        results.Count == 0 ? Task.CompletedTask : log.RecordAsync(results, CancellationToken.None);
 
     private async Task<DeliveryResult> SendOneAsync(DeliveryKey key, Destination destination, Reply content, CancellationToken cancellationToken)
     {

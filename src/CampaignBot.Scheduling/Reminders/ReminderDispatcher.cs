@@ -1,6 +1,7 @@
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
+using CampaignBot.Core.Results;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Scheduling.Delivery;
 using Microsoft.Extensions.Logging;
@@ -51,19 +52,17 @@ public sealed class ReminderDispatcher(
         var settings = options.Value;
         var hashtags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
         var subscriptions = await store.ListSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
-        var events = new Dictionary<long, CampaignEvent?>();
-        var plans = new List<(DueReminder Reminder, PreparedDelivery Delivery, bool Late)>();
+        var eventIds = due.Select(r => r.EventId).Distinct().ToArray();
+        var events = (await store.GetEventsAsync(eventIds, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Id);
+        var counts = await store.GetRsvpCountsAsync(eventIds, cancellationToken).ConfigureAwait(false);
+        var toSend = new List<(DueReminder Reminder, bool Late)>();
+        var messages = new List<(string MessageKey, Reply Content, IReadOnlyList<Destination> Destinations)>();
         var outcomes = new List<ReminderOutcome>();
 
         foreach (var reminder in due)
         {
-            if (!events.TryGetValue(reminder.EventId, out var e))
-            {
-                events[reminder.EventId] = e = await store.GetEventAsync(reminder.EventId, cancellationToken).ConfigureAwait(false);
-            }
-
             var now = clock.GetUtcNow();
-            if (e is null || e.IsCancelled)
+            if (!events.TryGetValue(reminder.EventId, out var e) || e.IsCancelled)
             {
                 outcomes.Add(new ReminderOutcome(reminder.Id, ReminderState.Cancelled));
                 continue;
@@ -86,49 +85,53 @@ public sealed class ReminderDispatcher(
                 continue;
             }
 
-            var counts = (await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(e.Id, RsvpCounts.Empty);
-            var content = ReminderText.Compose(e, reminder.Offset, reminder.IsPersonal, counts, hashtags, late);
-            plans.Add((reminder, await deliverer.PrepareAsync(reminder.MessageKey, content, destinations, cancellationToken).ConfigureAwait(false), late));
+            var content = ReminderText.Compose(e, reminder.Offset, reminder.IsPersonal, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), hashtags, late);
+            toSend.Add((reminder, late));
+            messages.Add((reminder.MessageKey, content, destinations));
         }
 
+        // Every send decision is on record before its instant comes; then each instant's sends go out together.
+        var prepared = await deliverer.PrepareManyAsync(messages, cancellationToken).ConfigureAwait(false);
         await queue.CompleteAsync(node.Id, outcomes, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(plans.Select(plan => DeliverAtDueAsync(plan.Reminder, plan.Delivery, plan.Late, cancellationToken))).ConfigureAwait(false);
+        var plans = toSend.Zip(prepared, (send, delivery) => (send.Reminder, Delivery: delivery, send.Late));
+        await Task.WhenAll(plans.GroupBy(plan => plan.Reminder.Due).Select(group => DeliverAtAsync(group.Key, group.ToArray(), cancellationToken))).ConfigureAwait(false);
     }
 
-    private async Task DeliverAtDueAsync(DueReminder reminder, PreparedDelivery delivery, bool late, CancellationToken cancellationToken)
+    private async Task DeliverAtAsync(DateTimeOffset due, IReadOnlyList<(DueReminder Reminder, PreparedDelivery Delivery, bool Late)> plans, CancellationToken cancellationToken)
     {
         // Timers run on the monotonic clock and can end a hair before the wall-clock instant: never send early.
-        for (var wait = reminder.Due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = reminder.Due - clock.GetUtcNow())
+        for (var wait = due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = due - clock.GetUtcNow())
         {
             await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, cancellationToken).ConfigureAwait(false);
         }
 
-        var results = await deliverer.SendAsync(delivery, cancellationToken).ConfigureAwait(false);
+        var sends = plans.Select(plan => deliverer.SendUnrecordedAsync(plan.Delivery, cancellationToken)).ToArray();
+        var results = await Task.WhenAll(sends).ConfigureAwait(false);
+        await deliverer.RecordAsync(results.SelectMany(r => r).ToArray()).ConfigureAwait(false);
+        var outcomes = plans.Zip(results, (plan, result) => Outcome(plan.Reminder, plan.Delivery, result, plan.Late)).ToArray();
+        await queue.CompleteAsync(node.Id, outcomes, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private ReminderOutcome Outcome(DueReminder reminder, PreparedDelivery delivery, IReadOnlyList<DeliveryResult> results, bool late)
+    {
         var failures = results.Where(r => !r.Sent).ToArray();
-        ReminderOutcome outcome;
         if (failures.Length == 0)
         {
-            outcome = new ReminderOutcome(reminder.Id, late ? ReminderState.Late : ReminderState.Sent);
             Log.Delivered(logger, reminder.Id, results.Count + delivery.AlreadySent, late);
-        }
-        else
-        {
-            var error = string.Join("; ", failures.Select(f => $"{f.Key.Platform}:{f.Key.DestinationId}: {f.Error}"));
-            var settings = options.Value;
-            if (reminder.Attempts < settings.MaxAttempts)
-            {
-                var retryAt = clock.GetUtcNow() + (settings.RetryBackoff * Math.Pow(2, reminder.Attempts - 1));
-                Log.Retrying(logger, reminder.Id, reminder.Attempts, retryAt, error);
-                outcome = new ReminderOutcome(reminder.Id, ReminderState.Pending, error, retryAt);
-            }
-            else
-            {
-                Log.Failed(logger, reminder.Id, reminder.Attempts, error);
-                outcome = new ReminderOutcome(reminder.Id, ReminderState.Failed, error);
-            }
+            return new ReminderOutcome(reminder.Id, late ? ReminderState.Late : ReminderState.Sent);
         }
 
-        await queue.CompleteAsync(node.Id, [outcome], CancellationToken.None).ConfigureAwait(false);
+        var error = string.Join("; ", failures.Select(f => $"{f.Key.Platform}:{f.Key.DestinationId}: {f.Error}"));
+        var settings = options.Value;
+        if (reminder.Attempts < settings.MaxAttempts)
+        {
+            var retryAt = clock.GetUtcNow() + (settings.RetryBackoff * Math.Pow(2, reminder.Attempts - 1));
+            Log.Retrying(logger, reminder.Id, reminder.Attempts, retryAt, error);
+            return new ReminderOutcome(reminder.Id, ReminderState.Pending, error, retryAt);
+        }
+
+        Log.Failed(logger, reminder.Id, reminder.Attempts, error);
+        return new ReminderOutcome(reminder.Id, ReminderState.Failed, error);
     }
 
     private async Task<IReadOnlyList<Destination>> DestinationsAsync(DueReminder reminder, CampaignEvent e, IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 
@@ -30,6 +31,22 @@ internal sealed class EventTable(DbDataSource dataSource)
 
     public Task<CampaignEvent?> GetAsync(long id, CancellationToken cancellationToken) =>
         dataSource.QueryFirstOrDefaultAsync($"{Select} WHERE id = @id", [("@id", id)], Read, cancellationToken);
+
+    public async Task<IReadOnlyList<CampaignEvent>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var events = new List<CampaignEvent>(ids.Count);
+        foreach (var batch in ids.Distinct().Chunk(500))
+        {
+            var names = batch.Select((_, index) => string.Create(CultureInfo.InvariantCulture, $"@i{index}")).ToArray();
+            events.AddRange(await dataSource.QueryAsync(
+                $"{Select} WHERE id IN ({string.Join(", ", names)})",
+                names.Zip(batch, (name, id) => new SqlParameter(name, id)),
+                Read,
+                cancellationToken).ConfigureAwait(false));
+        }
+
+        return events;
+    }
 
     public Task<IReadOnlyList<CampaignEvent>> FindByTitlePrefixAsync(string prefix, int limit, CancellationToken cancellationToken)
     {
