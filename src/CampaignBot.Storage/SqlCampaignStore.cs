@@ -2,6 +2,7 @@ using System.Data.Common;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
+using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
@@ -27,6 +28,23 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
         {
             var stored = await _events.AddAsync(session, draft, cancellationToken).ConfigureAwait(false);
             return (stored, await ReminderRows.SyncEventAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+        Wake(next);
+        return created;
+    }
+
+    public async Task<IReadOnlyList<CampaignEvent>> AddEventsAsync(IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
+    {
+        if (drafts.Count == 0)
+        {
+            return [];
+        }
+
+        var dialect = StorageDialect.Of(dataSource);
+        var (created, next) = await SqlSession.RunAsync(dataSource, async session =>
+        {
+            var stored = await _events.AddManyAsync(session, dialect, drafts, cancellationToken).ConfigureAwait(false);
+            return (stored, await ReminderRows.InsertForNewEventsAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
         Wake(next);
         return created;

@@ -203,6 +203,25 @@ public abstract partial class CampaignStoreContract
             await mentions.HourlyAsync("NOTSAFENOTFAIR", hour.AddHours(-1), hour.AddHours(2), Ct));
     }
 
+    [Fact]
+    public async Task Bulk_created_events_get_ids_in_order_and_their_reminders_in_the_same_transaction()
+    {
+        var store = ClockedStore();
+        var before = await store.AddEventAsync(Planned("Before", Now.AddDays(3)), Ct);
+
+        var bulk = await store.AddEventsAsync([.. Enumerable.Range(0, 1500).Select(i => Planned($"Bulk {i}", Now.AddDays(2).AddMinutes(i), "1d,2h,0"))], Ct);
+        var after = await store.AddEventAsync(Planned("After", Now.AddDays(3)), Ct);
+
+        Assert.Equal(1500, bulk.Count);
+        Assert.Equal(bulk.Select(e => e.Id).Order(), bulk.Select(e => e.Id));
+        Assert.True(bulk[0].Id > before.Id && after.Id > bulk[^1].Id);
+        Assert.Equal("Bulk 1499", (await store.GetEventAsync(bulk[^1].Id, Ct))!.Title);
+        var stats = await Queue().StatsAsync(Ct);
+        Assert.Equal(3 + (1500 * 3) + 3, stats[ReminderState.Pending]);
+        Assert.Equal(Now.AddDays(1), stats.NextFire);
+        Assert.Contains(Now.AddDays(1), _wakes);
+    }
+
     private sealed class RecordingWakeup(ConcurrentQueue<DateTimeOffset> wakes) : IReminderWakeup
     {
         public void Wake(DateTimeOffset fireAt) => wakes.Enqueue(fireAt);

@@ -8,6 +8,9 @@ public interface ICampaignStore
     /// <summary>Stores a new event (its <c>Id</c> is ignored) and returns it with the id assigned.</summary>
     Task<CampaignEvent> AddEventAsync(CampaignEvent draft, CancellationToken cancellationToken);
 
+    /// <summary>Stores many new events (imports, seeds) in one transaction; returns them with their ids, in order.</summary>
+    Task<IReadOnlyList<CampaignEvent>> AddEventsAsync(IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken);
+
     Task<CampaignEvent?> GetEventAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>The events with these ids that exist, in no particular order.</summary>

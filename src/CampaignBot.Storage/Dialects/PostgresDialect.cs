@@ -29,6 +29,10 @@ internal sealed class PostgresDialect : StorageDialect
 
     public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
 
+    public override string AllocateEventIdsSql => "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, @n)";
+
+    public override string OverridingIdentity => "OVERRIDING SYSTEM VALUE";
+
     public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
 
     public override string DatabaseName(string connectionString)

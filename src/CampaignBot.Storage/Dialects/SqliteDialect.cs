@@ -27,6 +27,12 @@ internal sealed class SqliteDialect : StorageDialect
             : null;
     }
 
+    // The write transaction holds SQLite's only write lock, so ids past the highest ever handed out are free.
+    public override string AllocateEventIdsSql => """
+        WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < @n)
+        SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), COALESCE((SELECT max(id) FROM events), 0)) + i FROM seq
+        """;
+
     public override DbDataSource CreateDataSource(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

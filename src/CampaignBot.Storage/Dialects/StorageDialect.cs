@@ -19,6 +19,15 @@ internal abstract class StorageDialect
 
     public abstract DbDataSource CreateDataSource(string connectionString);
 
+    // Which engine a data source talks to (the store is handed only the data source).
+    public static StorageDialect Of(DbDataSource dataSource) => dataSource is Npgsql.NpgsqlDataSource ? PostgresDialect.Instance : SqliteDialect.Instance;
+
+    // Returns @n fresh event ids, reserved for explicit inserts within the current transaction.
+    public abstract string AllocateEventIdsSql { get; }
+
+    // Lets an INSERT give explicit values to an identity column.
+    public virtual string OverridingIdentity => string.Empty;
+
     // Appended to the SELECT that picks rows to claim: lets concurrent claimers pass over each other's rows.
     public virtual string SkipLocked => string.Empty;
 

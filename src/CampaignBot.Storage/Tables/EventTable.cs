@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
+using CampaignBot.Storage.Dialects;
 
 namespace CampaignBot.Storage.Tables;
 
@@ -27,6 +28,36 @@ internal sealed class EventTable(DbDataSource dataSource)
             """,
             Fields(draft), reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
         return draft with { Id = id };
+    }
+
+    // Many events in few statements: ids reserved up front, then multi-row inserts (well under both engines'
+    // bind-parameter limits).
+    public async Task<IReadOnlyList<CampaignEvent>> AddManyAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
+    {
+        const int RowsPerStatement = 1000;
+        var ids = await session.QueryAsync(dialect.AllocateEventIdsSql, [("@n", drafts.Count)], reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        var stored = drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
+        foreach (var batch in stored.Chunk(RowsPerStatement))
+        {
+            var rows = new List<string>(batch.Length);
+            var parameters = new List<SqlParameter>(batch.Length * 18);
+            for (var row = 0; row < batch.Length; row++)
+            {
+                var fields = Fields(batch[row]).Prepend(("@id", batch[row].Id)).Select(p => new SqlParameter(string.Create(CultureInfo.InvariantCulture, $"{p.Name}_{row}"), p.Value)).ToArray();
+                rows.Add($"({string.Join(", ", fields.Select(f => f.Name))})");
+                parameters.AddRange(fields);
+            }
+
+            await session.ExecuteAsync(
+                $"""
+                INSERT INTO events (id, kind, title, title_key, starts_at_ms, ends_at_ms, time_zone, location, description, hashtags, link,
+                                    status, cancel_reason, reminder_offsets, created_by_platform, created_by_id, created_by_name, created_at_ms)
+                {dialect.OverridingIdentity} VALUES {string.Join(", ", rows)}
+                """,
+                parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        return stored;
     }
 
     public Task<CampaignEvent?> GetAsync(long id, CancellationToken cancellationToken) =>

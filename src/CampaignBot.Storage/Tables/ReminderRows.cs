@@ -1,3 +1,4 @@
+using System.Globalization;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Time;
@@ -45,6 +46,37 @@ internal static class ReminderRows
         }
 
         return await NextFireAsync(session, e.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The reminder rows of newly created events, in multi-row inserts; returns the earliest fire time among them.
+    public static async Task<DateTimeOffset?> InsertForNewEventsAsync(SqlSession session, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const int RowsPerStatement = 2000;
+        var nowMs = Columns.Milliseconds(now);
+        var rows = events
+            .Where(e => !e.IsCancelled)
+            .SelectMany(e => e.Reminders.Offsets.Select(offset => (EventId: e.Id, Seconds: Lists.Seconds(offset), Due: Columns.Milliseconds(ReminderTimes.Due(e.Start, offset, e.TimeZoneId)))))
+            .Where(row => row.Due > nowMs)
+            .ToArray();
+        foreach (var batch in rows.Chunk(RowsPerStatement))
+        {
+            var values = batch.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@e{i}, 0, @o{i}, @d{i}, @d{i}, @pending, 0, @now)"));
+            var parameters = batch.SelectMany((row, i) => new SqlParameter[]
+            {
+                (string.Create(CultureInfo.InvariantCulture, $"@e{i}"), row.EventId),
+                (string.Create(CultureInfo.InvariantCulture, $"@o{i}"), row.Seconds),
+                (string.Create(CultureInfo.InvariantCulture, $"@d{i}"), row.Due),
+            }).Append(("@pending", Pending)).Append(("@now", nowMs));
+            await session.ExecuteAsync(
+                $"""
+                INSERT INTO reminders (event_id, personal_reminder_id, offset_seconds, due_at_ms, fire_at_ms, state, attempts, updated_at_ms)
+                VALUES {string.Join(", ", values)}
+                ON CONFLICT (event_id, personal_reminder_id, offset_seconds) DO NOTHING
+                """,
+                parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Min(row => row.Due));
     }
 
     public static async Task<DateTimeOffset?> AddPersonalAsync(SqlSession session, PersonalReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
