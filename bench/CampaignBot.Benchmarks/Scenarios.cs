@@ -5,5 +5,8 @@ public static class Scenarios
 {
     public static IReadOnlyList<IScenario> All { get; } =
     [
+        new Discord.FanOutScenario(),
+        new Discord.InteractionLatencyScenario(),
+        new Discord.GatewayIngestScenario(),
     ];
 }

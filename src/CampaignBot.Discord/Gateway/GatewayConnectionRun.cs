@@ -183,8 +183,8 @@ internal sealed class GatewayConnectionRun(ShardContext owner, GatewaySession se
                 Log.Resumed(owner.Logger, owner.ShardId, session.Sequence ?? 0);
                 owner.Status.Resumed(owner.ShardId);
                 break;
-            case { } type when owner.Sink.Wants(type):
-                owner.Sink.Post(new GatewayDispatch(type, frame.Data.Clone(), owner.Clock.GetTimestamp(), owner.ShardId));
+            default:
+                DispatchRouting.Forward(frame, owner.Sink, owner.Clock, owner.ShardId);
                 break;
         }
     }

@@ -49,7 +49,13 @@ internal sealed class GlobalRateLimiter(int perSecond, TimeProvider clock)
 
     private async Task ReleaseLaterAsync()
     {
-        await Task.Delay(Window, clock).ConfigureAwait(false);
+        // Timers run on a coarse clock and can fire a few milliseconds early; the window is measured precisely.
+        var releaseAt = clock.GetTimestamp() + (long)(Window.TotalSeconds * clock.TimestampFrequency);
+        while (releaseAt - clock.GetTimestamp() is var left && left > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds((double)left / clock.TimestampFrequency) + TimeSpan.FromMilliseconds(1), clock).ConfigureAwait(false);
+        }
+
         _slots.Release();
     }
 }
