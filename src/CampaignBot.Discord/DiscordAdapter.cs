@@ -35,6 +35,10 @@ internal sealed class DiscordAdapter(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (OperationCanceledException) when (api.Rest.TokenRejected.IsCompleted)
+        {
+            TokenRejected();
+        }
         catch (Exception exception)
         {
             Log.AdapterCrashed(_logger, exception);
@@ -45,8 +49,7 @@ internal sealed class DiscordAdapter(
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        using var onRejected = api.Rest.TokenRejected.ContinueWith(_ => running.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, api.Rest.TokenRejectedToken);
 
         status.Starting("asking Discord for the gateway");
         var gateway = await api.GetGatewayBotAsync(running.Token).ConfigureAwait(false);

@@ -24,6 +24,35 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task Shutdown_closes_the_connection_cleanly()
+    {
+        var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        var logs = bot.Logs;
+        var adapter = bot.AdapterTask!;
+
+        await bot.DisposeAsync();
+
+        Assert.True(adapter.IsCompletedSuccessfully);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Equal(1, bot.Server.Connections.Count);
+    }
+
+    [Fact]
+    public async Task Configured_shard_identifies_with_its_id_and_the_total()
+    {
+        await using var bot = await DiscordHarness.CreateAsync(settings =>
+        {
+            settings["Discord:ShardCount"] = "3";
+            settings["Discord:ShardIds:0"] = "2";
+        });
+
+        var identify = await bot.Server.WaitForOpAsync(2, timeout: Wait);
+
+        Assert.Equal([2, 3], identify.Data!["shard"]!.AsArray().Select(n => n!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Reconnect_request_resumes_on_the_resume_url_with_the_last_sequence()
     {
         await using var bot = await DiscordHarness.CreateAsync();

@@ -12,15 +12,20 @@ namespace CampaignBot.Discord.Rest;
 /// (after <c>retry_after</c>) and brief 5xx outages; never retries 401, 403 or 404. After a 401 the token is
 /// treated as dead: every later call fails at once, so a bad token can't burn the invalid-request budget.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Lives as long as the process; the token source has no timer.")]
 internal sealed class DiscordRestClient(HttpClient http, RestRateLimiter limiter, ILogger<DiscordRestClient> logger, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly TaskCompletionSource _tokenRejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _rejected = new();
 
     /// <summary>Completes when Discord answered 401: the token is wrong or was reset.</summary>
     public Task TokenRejected => _tokenRejected.Task;
+
+    /// <summary>Cancelled when Discord answered 401, to stop everything that uses the token.</summary>
+    public CancellationToken TokenRejectedToken => _rejected.Token;
 
     public RestRateLimiter Limiter => limiter;
 
@@ -99,6 +104,7 @@ internal sealed class DiscordRestClient(HttpClient http, RestRateLimiter limiter
                         if (_tokenRejected.TrySetResult())
                         {
                             Log.TokenRejected(logger);
+                            await _rejected.CancelAsync().ConfigureAwait(false);
                         }
 
                         return failure;

@@ -1,0 +1,89 @@
+using CampaignBot.Discord.Rest;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignBot.Discord.Tests;
+
+public sealed class RestBucketTests
+{
+    private static readonly RestRoute Post = Routes.CreateMessage("1400000000000000001");
+    private static readonly RestRoute OtherChannel = Routes.CreateMessage("1400000000000000002");
+
+    private static RateLimitHeaders Headers(int limit, int remaining, double resetAfter, string bucket = "abcd1234") =>
+        new(limit, remaining, TimeSpan.FromSeconds(resetAfter), bucket, Global: false, Scope: null, RetryAfter: null);
+
+    [Fact]
+    public async Task Unknown_route_lets_one_request_in_flight_until_its_bucket_is_known()
+    {
+        var limiter = new RestRateLimiter(new FakeTimeProvider());
+        var first = await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken);
+        var second = limiter.AcquireAsync(Post, TestContext.Current.CancellationToken).AsTask();
+        var otherChannel = limiter.AcquireAsync(OtherChannel, TestContext.Current.CancellationToken).AsTask();
+
+        Assert.False(second.IsCompleted);
+        Assert.True(otherChannel.IsCompleted);
+
+        limiter.Complete(first, Headers(5, 4, 5), 200, null);
+        var lease = await second.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal("abcd1234:1400000000000000001", lease.BucketKey);
+    }
+
+    [Fact]
+    public async Task Exhausted_bucket_waits_for_reset_after()
+    {
+        var clock = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(clock);
+        limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), Headers(2, 1, 2.5), 200, null);
+        limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), Headers(2, 0, 2.4), 200, null);
+
+        var waiting = limiter.AcquireAsync(Post, TestContext.Current.CancellationToken).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(0.6));
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Route_429_pauses_the_bucket_for_retry_after()
+    {
+        var clock = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(clock);
+        limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), Headers(5, 0, 1) with { Scope = "user" }, 429, TimeSpan.FromSeconds(3));
+
+        var waiting = limiter.AcquireAsync(Post, TestContext.Current.CancellationToken).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(2.9));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(0.2));
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Global_429_pauses_every_route()
+    {
+        var clock = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(clock);
+        var global = new RateLimitHeaders(null, null, null, null, Global: true, Scope: "global", RetryAfter: TimeSpan.FromSeconds(2));
+        limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), global, 429, TimeSpan.FromSeconds(2));
+
+        var other = limiter.AcquireAsync(OtherChannel, TestContext.Current.CancellationToken).AsTask();
+        Assert.False(other.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(2.1));
+
+        await other.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Interaction_callbacks_do_not_use_the_global_limit()
+    {
+        var limiter = new RestRateLimiter(new FakeTimeProvider(), globalPerSecond: 1);
+        limiter.Complete(await limiter.AcquireAsync(OtherChannel, TestContext.Current.CancellationToken), Headers(50, 49, 1, "other"), 200, null);
+
+        var blocked = limiter.AcquireAsync(Post, TestContext.Current.CancellationToken).AsTask();
+        var callback = limiter.AcquireAsync(Routes.InteractionCallback("1300000000000000001", "token"), TestContext.Current.CancellationToken).AsTask();
+
+        Assert.False(blocked.IsCompleted);
+        Assert.True(callback.IsCompleted);
+        Assert.DoesNotContain("secret-token", Routes.InteractionCallback("1", "secret-token").ToString(), StringComparison.Ordinal);
+    }
+}
