@@ -39,6 +39,25 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task Configured_gateway_url_is_used_even_when_gateway_bot_fails()
+    {
+        var server = await Testing.Discord.FakeDiscordServer.StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            server.Inject("GET /gateway/bot", Testing.Discord.InjectedResponse.Error(502, 0, "Bad Gateway"));
+        }
+
+        await using (server)
+        await using (var bot = await DiscordHarness.CreateAsync(settings => settings["Discord:GatewayUrl"] = server.GatewayUrl, server: server))
+        {
+            await bot.ConnectedAsync();
+
+            Assert.Equal(3, server.RequestsTo("GET /gateway/bot").Count);
+            Assert.Equal("/gateway", Assert.Single(server.Connections.Items));
+        }
+    }
+
+    [Fact]
     public async Task Configured_shard_identifies_with_its_id_and_the_total()
     {
         await using var bot = await DiscordHarness.CreateAsync(settings =>
