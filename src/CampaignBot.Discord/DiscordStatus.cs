@@ -4,7 +4,7 @@ using CampaignBot.Core.Ports;
 namespace CampaignBot.Discord;
 
 /// <summary>The Discord section of <c>status</c>: connection state per shard, and why the adapter stopped, if it did.</summary>
-internal sealed class DiscordStatus : IStatusSource
+internal sealed class DiscordStatus(Interactions.InteractionTimings timings) : IStatusSource
 {
     private readonly ConcurrentDictionary<int, string> _shards = new();
     private readonly ConcurrentDictionary<int, TimeSpan> _latency = new();
@@ -55,6 +55,11 @@ internal sealed class DiscordStatus : IStatusSource
                 _latency.TryGetValue(pair.Key, out var latency)
                     ? $"shard {pair.Key}: {pair.Value}, heartbeat {latency.TotalMilliseconds:0} ms"
                     : $"shard {pair.Key}: {pair.Value}"));
+            if (timings.Snapshot() is { Count: > 0 } answered)
+            {
+                var sorted = answered.Order().ToArray();
+                lines.Add($"interactions: {timings.Count} answered, median {sorted[sorted.Length / 2]:0.#} ms from receipt");
+            }
         }
 
         return Task.FromResult<IReadOnlyList<string>>(lines);

@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DiscordStatus>();
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DiscordStatus>());
         services.AddSingleton<IdentifyGate>();
+        services.AddSingleton<InteractionTimings>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<CommandRegistrar>();

@@ -16,7 +16,7 @@ namespace CampaignBot.Discord.Interactions;
 /// a slower one is deferred (type 5) and finished with PATCH <c>@original</c>. If deferred work fails, or its reply is
 /// private, the public placeholder is deleted and the answer goes out as an ephemeral follow-up.
 /// </summary>
-internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, IOptions<DiscordOptions> options, ILogger<InteractionHandler> logger, TimeProvider clock)
+internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, InteractionTimings timings, IOptions<DiscordOptions> options, ILogger<InteractionHandler> logger, TimeProvider clock)
 {
     private const int Ephemeral = 64;
     private const int MaxChoices = 25;
@@ -132,7 +132,14 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
             return;
         }
 
-        if (step is "reply" or "defer" && clock.GetElapsedTime(receivedAt) is var elapsed && elapsed > TimeSpan.FromSeconds(2.5))
+        if (step is not ("reply" or "defer"))
+        {
+            return;
+        }
+
+        var elapsed = clock.GetElapsedTime(receivedAt);
+        timings.Record(elapsed);
+        if (elapsed > TimeSpan.FromSeconds(2.5))
         {
             Log.InteractionSlow(logger, string.Join(' ', interaction.Path), elapsed.TotalMilliseconds);
         }

@@ -97,9 +97,9 @@ internal sealed class FakeGatewaySocket(WebSocket socket, int index, string path
                 await socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake gateway", timeout.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            socket.Abort();
+            Abort();
         }
         finally
         {
@@ -107,5 +107,15 @@ internal sealed class FakeGatewaySocket(WebSocket socket, int index, string path
         }
     }
 
-    public void Abort() => socket.Abort();
+    public void Abort()
+    {
+        try
+        {
+            socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request finished (the bot closed first) while we were aborting.
+        }
+    }
 }
