@@ -105,6 +105,23 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task Interaction_sent_while_disconnected_is_replayed_on_resume_and_answered()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        bot.Server.RefuseResume = false;
+
+        bot.Server.DropCurrent();
+        var interaction = InteractionPayloads.Command("hashtag list");
+        await bot.Server.SendDispatchAsync("INTERACTION_CREATE", interaction);
+        await bot.Server.WaitForOpAsync(6, timeout: Wait);
+        var callback = await bot.Server.Requests.WaitAsync(r => r.Route == DiscordHarnessExtensions.Callback && r.Parameters["interaction_id"] == InteractionPayloads.Id(interaction), Wait);
+
+        Assert.Equal(4, callback.Body!["type"]!.GetValue<int>());
+        Assert.Single(bot.Server.RequestsTo(DiscordHarnessExtensions.Callback));
+    }
+
+    [Fact]
     public async Task Zombie_connection_without_heartbeat_ack_is_dropped_and_resumed()
     {
         var server = await Testing.Discord.FakeDiscordServer.StartAsync();

@@ -77,6 +77,31 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Brief_server_errors_are_retried()
+    {
+        await using var bot = await DiscordHarness.CreateAsync(start: false);
+        bot.Server.Inject(DiscordHarnessExtensions.CreateMessage, InjectedResponse.Error(502, 0, "Bad Gateway"));
+        var api = bot.Get<DiscordApi>();
+
+        var result = await api.CreateMessageAsync(Channel(0), Hello with { Nonce = "n-1", EnforceNonce = true }, TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal([502, 200], bot.Server.RequestsTo(DiscordHarnessExtensions.CreateMessage).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task Unreachable_discord_is_a_typed_error_not_an_exception()
+    {
+        await using var bot = await DiscordHarness.CreateAsync(settings => settings["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10", start: false);
+        var api = bot.Get<DiscordApi>();
+
+        var result = await api.CreateMessageAsync(Channel(0), Hello, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, result.Error!.Status);
+        Assert.Contains("could not be reached", result.Error.ToError().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unauthorized_stops_all_further_requests()
     {
         await using var bot = await DiscordHarness.CreateAsync(settings => settings["Discord:Token"] = "revoked-token", start: false);
