@@ -55,6 +55,16 @@ public sealed partial class FakeDiscordServer
     /// <summary>Sends a raw payload (op 1, 7, 9, or garbage) on the current connection.</summary>
     public Task SendRawAsync(string json) => _current?.SendRawAsync(json) ?? Task.CompletedTask;
 
+    /// <summary>Sends prepared frames back to back on the current connection (benchmarks); they are not kept for replay.</summary>
+    public async Task SendPreparedAsync(IEnumerable<byte[]> frames)
+    {
+        var socket = _current ?? throw new InvalidOperationException("No gateway connection.");
+        foreach (var frame in frames)
+        {
+            await socket.SendBytesAsync(frame).ConfigureAwait(false);
+        }
+    }
+
     public Task SendOpAsync(int op, JsonNode? data = null) =>
         _current?.SendAsync(new JsonObject { ["op"] = op, ["d"] = data, ["s"] = null, ["t"] = null }) ?? Task.CompletedTask;
 

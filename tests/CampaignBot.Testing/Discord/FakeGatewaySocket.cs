@@ -37,12 +37,14 @@ internal sealed class FakeGatewaySocket(WebSocket socket, int index, string path
         }
     }
 
-    public async Task SendRawAsync(string json)
+    public Task SendRawAsync(string json) => SendBytesAsync(Encoding.UTF8.GetBytes(json));
+
+    public async Task SendBytesAsync(ReadOnlyMemory<byte> frame)
     {
         await _send.WaitAsync().ConfigureAwait(false);
         try
         {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+            await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
         }
         catch (WebSocketException)
         {
