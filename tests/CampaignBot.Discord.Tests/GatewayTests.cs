@@ -222,6 +222,21 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task Server_that_disconnects_at_once_is_retried_with_growing_backoff_not_a_spin()
+    {
+        var server = await Testing.Discord.FakeDiscordServer.StartAsync();
+        server.ReconnectRightAfterHello = true;
+        await using (server)
+        await using (var bot = await DiscordHarness.CreateAsync(server: server))
+        {
+            var times = await server.ConnectionTimes.WaitForCountAsync(_ => true, 5, Wait);
+
+            // Backoff from 20 ms doubling, each at least half its ceiling: 10 + 20 + 40 + 80 ms between five connections.
+            Assert.True(TimeProvider.System.GetElapsedTime(times[0], times[4]) >= TimeSpan.FromMilliseconds(140));
+        }
+    }
+
+    [Fact]
     public async Task Non_fatal_close_code_is_resumed()
     {
         await using var bot = await DiscordHarness.CreateAsync();

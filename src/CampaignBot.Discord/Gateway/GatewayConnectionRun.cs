@@ -33,7 +33,7 @@ internal sealed class GatewayConnectionRun(ShardContext owner, GatewaySession se
         {
             Log.Zombie(owner.Logger, owner.ShardId);
             connection.Abort();
-            return new ConnectionOutcome(CloseAction.Resume, "no heartbeat ACK since the last beat (zombie connection)", Healthy: _healthy, Immediate: true);
+            return new ConnectionOutcome(CloseAction.Resume, "no heartbeat ACK since the last beat (zombie connection)", Healthy: _healthy, Immediate: _healthy);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +100,7 @@ internal sealed class GatewayConnectionRun(ShardContext owner, GatewaySession se
                 return null;
             case GatewayOpCode.Reconnect:
                 await connection.CloseAsync((WebSocketCloseStatus)4000, CancellationToken.None).ConfigureAwait(false);
-                return new ConnectionOutcome(CloseAction.Resume, "Discord asked for a reconnect (op 7)", Healthy: _healthy, Immediate: true);
+                return new ConnectionOutcome(CloseAction.Resume, "Discord asked for a reconnect (op 7)", Healthy: _healthy, Immediate: _healthy);
             case GatewayOpCode.InvalidSession:
                 return await InvalidSessionAsync(frame.Data.ValueKind == JsonValueKind.True, lifetime.Token).ConfigureAwait(false);
             case GatewayOpCode.Dispatch:
@@ -156,14 +156,14 @@ internal sealed class GatewayConnectionRun(ShardContext owner, GatewaySession se
         await connection.CloseAsync((WebSocketCloseStatus)4000, CancellationToken.None).ConfigureAwait(false);
         if (resumable && session.CanResume)
         {
-            return new ConnectionOutcome(CloseAction.Resume, "invalid session (op 9, resumable)", Healthy: _healthy, Immediate: true);
+            return new ConnectionOutcome(CloseAction.Resume, "invalid session (op 9, resumable)", Healthy: _healthy, Immediate: _healthy);
         }
 
         // A short random wait before a fresh IDENTIFY, as the docs advise for max_concurrency.
         var max = owner.Timings.InvalidSessionDelay;
         var wait = (max / 5) + (max * 0.8 * Random.Shared.NextDouble());
         await Task.Delay(wait, owner.Clock, cancellationToken).ConfigureAwait(false);
-        return new ConnectionOutcome(CloseAction.NewSession, "invalid session (op 9, not resumable)", Healthy: _healthy, Immediate: true);
+        return new ConnectionOutcome(CloseAction.NewSession, "invalid session (op 9, not resumable)", Healthy: _healthy, Immediate: _healthy);
     }
 
     private void Dispatch(GatewayFrame frame)

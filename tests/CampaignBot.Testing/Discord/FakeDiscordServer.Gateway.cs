@@ -23,6 +23,9 @@ public sealed partial class FakeDiscordServer
     /// <summary>Paths of the gateway connections, in order (<c>/gateway</c> or <c>/resume</c>).</summary>
     public EventLog<string> Connections { get; } = new();
 
+    /// <summary>When each gateway connection was accepted (Stopwatch timestamps), in order.</summary>
+    public EventLog<long> ConnectionTimes { get; } = new();
+
     public int HeartbeatIntervalMs { get; set; } = 45_000;
 
     /// <summary>Stop answering heartbeats (op 11), to make the connection look like a zombie.</summary>
@@ -33,6 +36,9 @@ public sealed partial class FakeDiscordServer
 
     /// <summary>Close every IDENTIFY with this code (e.g. 4004 for a bad token, 4014 for disallowed intents).</summary>
     public int? IdentifyCloseCode { get; set; }
+
+    /// <summary>Send op 7 right after HELLO on every connection: a server misbehaving from the start.</summary>
+    public bool ReconnectRightAfterHello { get; set; }
 
     public string? SessionId => _sessionId;
 
@@ -84,8 +90,14 @@ public sealed partial class FakeDiscordServer
         var socket = new FakeGatewaySocket(await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), Interlocked.Increment(ref _connections) - 1, path);
         _sockets[socket.Index] = socket;
         _current = socket;
+        ConnectionTimes.Add(TimeProvider.System.GetTimestamp());
         Connections.Add(path);
         await socket.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs }, ["s"] = null, ["t"] = null }).ConfigureAwait(false);
+        if (ReconnectRightAfterHello)
+        {
+            await socket.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null, ["s"] = null, ["t"] = null }).ConfigureAwait(false);
+        }
+
         try
         {
             while (await socket.ReceiveAsync(context.RequestAborted).ConfigureAwait(false) is { } bytes)
