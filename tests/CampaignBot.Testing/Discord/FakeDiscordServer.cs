@@ -70,6 +70,18 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Returns the violations so far and forgets them (for tests of the fake itself).</summary>
+    public IReadOnlyList<string> TakeViolations()
+    {
+        var taken = new List<string>();
+        while (_violations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+
+        return taken;
+    }
+
     /// <summary>Fails the test when any request broke the contract.</summary>
     public void AssertNoViolations()
     {
