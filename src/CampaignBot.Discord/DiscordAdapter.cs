@@ -56,6 +56,10 @@ internal sealed class DiscordAdapter(
         if (gateway.IsSuccess)
         {
             identifyGate.Configure(gateway.Value!.SessionStartLimit);
+            if (gateway.Value.Shards > settings.ShardCount)
+            {
+                Log.MoreShardsRecommended(_logger, gateway.Value.Shards, settings.ShardCount);
+            }
         }
         else if (TokenRejected())
         {

@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Warning, "Discord identify budget used up; waiting {Wait} for it to reset")]
     public static partial void IdentifyBudgetExhausted(ILogger logger, TimeSpan wait);
 
+    [LoggerMessage(12, LogLevel.Warning, "Discord recommends {Recommended} shards; Discord:ShardCount is {Configured}")]
+    public static partial void MoreShardsRecommended(ILogger logger, int recommended, int configured);
+
     [LoggerMessage(20, LogLevel.Warning, "Discord rate limited {Route}: retrying after {RetryAfter:0.###} s (scope {Scope})")]
     public static partial void RestRateLimited(ILogger logger, string route, double retryAfter, string scope);
 
