@@ -1,0 +1,140 @@
+using System.Text.Json.Serialization;
+
+namespace CampaignBot.Mastodon.Rest;
+
+// The Mastodon entities the bot reads, with only the fields it uses. IDs are opaque strings
+// (other servers use hex or base62), never numbers; unknown fields are ignored.
+
+/// <summary>An account (the author of a status, or the bot itself from <c>verify_credentials</c>).</summary>
+public sealed record MastodonAccount
+{
+    public required string Id { get; init; }
+    public string Username { get; init; } = "";
+
+    /// <summary><c>username</c> for local accounts, <c>username@domain</c> for remote ones.</summary>
+    public string Acct { get; init; } = "";
+
+    public string? Url { get; init; }
+    public string? Uri { get; init; }
+    public string DisplayName { get; init; } = "";
+
+    /// <summary>The bio, as HTML.</summary>
+    public string Note { get; init; } = "";
+
+    public IReadOnlyList<MastodonField> Fields { get; init; } = [];
+    public bool Bot { get; init; }
+    public bool Group { get; init; }
+    public bool Locked { get; init; }
+
+    /// <summary>Null where the server does not say (older or non-Mastodon servers).</summary>
+    public bool? Discoverable { get; init; }
+
+    public bool? Indexable { get; init; }
+    public bool? Noindex { get; init; }
+}
+
+/// <summary>A profile field (name and HTML value).</summary>
+public sealed record MastodonField
+{
+    public string Name { get; init; } = "";
+    public string Value { get; init; } = "";
+}
+
+/// <summary>A status. <see cref="Reblog"/> is set when this status is a boost of another.</summary>
+public sealed record MastodonStatus
+{
+    public required string Id { get; init; }
+    public string Uri { get; init; } = "";
+    public string? Url { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public required MastodonAccount Account { get; init; }
+
+    /// <summary>Sanitised HTML.</summary>
+    public string Content { get; init; } = "";
+
+    /// <summary><c>public</c>, <c>unlisted</c>, <c>private</c> or <c>direct</c>.</summary>
+    public string Visibility { get; init; } = "public";
+
+    public bool Sensitive { get; init; }
+    public string SpoilerText { get; init; } = "";
+    public string? Language { get; init; }
+    public string? InReplyToId { get; init; }
+    public string? InReplyToAccountId { get; init; }
+    public MastodonStatus? Reblog { get; init; }
+    public IReadOnlyList<MastodonMention> Mentions { get; init; } = [];
+    public IReadOnlyList<MastodonTag> Tags { get; init; } = [];
+
+    /// <summary>Only present with a user token.</summary>
+    public bool? Reblogged { get; init; }
+}
+
+/// <summary>A mention inside a status.</summary>
+public sealed record MastodonMention
+{
+    public required string Id { get; init; }
+    public string Username { get; init; } = "";
+    public string Acct { get; init; } = "";
+    public string? Url { get; init; }
+}
+
+/// <summary>A hashtag inside a status (Mastodon sends the name lower-cased).</summary>
+public sealed record MastodonTag
+{
+    public string Name { get; init; } = "";
+    public string? Url { get; init; }
+}
+
+/// <summary>A notification; the bot acts on <c>mention</c> ones.</summary>
+public sealed record MastodonNotification
+{
+    public required string Id { get; init; }
+    public string Type { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public required MastodonAccount Account { get; init; }
+    public MastodonStatus? Status { get; init; }
+}
+
+/// <summary>The parts of <c>GET /api/v2/instance</c> the bot uses.</summary>
+public sealed record MastodonInstance
+{
+    public string Domain { get; init; } = "";
+    public string Version { get; init; } = "";
+    public MastodonInstanceConfiguration Configuration { get; init; } = new();
+}
+
+public sealed record MastodonInstanceConfiguration
+{
+    public MastodonInstanceUrls Urls { get; init; } = new();
+    public MastodonStatusLimits Statuses { get; init; } = new();
+}
+
+public sealed record MastodonInstanceUrls
+{
+    public string? Streaming { get; init; }
+}
+
+public sealed record MastodonStatusLimits
+{
+    public int MaxCharacters { get; init; } = 500;
+    public int CharactersReservedPerUrl { get; init; } = 23;
+}
+
+/// <summary>The JSON error body: <c>{"error": "...", "error_description": "..."}</c>.</summary>
+public sealed record MastodonErrorBody
+{
+    public string? Error { get; init; }
+    public string? ErrorDescription { get; init; }
+}
+
+/// <summary>Source-generated JSON for the entities: snake_case names, unknown fields ignored.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(MastodonAccount))]
+[JsonSerializable(typeof(MastodonStatus))]
+[JsonSerializable(typeof(List<MastodonStatus>))]
+[JsonSerializable(typeof(MastodonNotification))]
+[JsonSerializable(typeof(List<MastodonNotification>))]
+[JsonSerializable(typeof(MastodonInstance))]
+[JsonSerializable(typeof(MastodonErrorBody))]
+public sealed partial class MastodonJsonContext : JsonSerializerContext;
