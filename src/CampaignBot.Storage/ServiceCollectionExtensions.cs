@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampaignBot.Core.Boosting;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage.Dialects;
@@ -13,7 +14,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Storage</c> section, registers the <see cref="DbDataSource"/> and
-    /// <see cref="ICampaignStore"/> singletons (with the reminder queue, delivery log and hashtag counts), and a hosted service that migrates the database in its <c>StartAsync</c>.
+    /// <see cref="ICampaignStore"/> singletons (with the reminder queue, delivery log, hashtag counts and boost ledger), and a hosted service that migrates the database in its <c>StartAsync</c>.
     /// </summary>
     /// <remarks>
     /// Hosted services start in registration order: call this before registering any hosted service that uses
@@ -44,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(provider => new SqlHashtagMentionStore(provider.GetRequiredService<DbDataSource>()));
         services.TryAddSingleton<IHashtagMentionSink>(provider => provider.GetRequiredService<SqlHashtagMentionStore>());
         services.TryAddSingleton<IHashtagCounts>(provider => provider.GetRequiredService<SqlHashtagMentionStore>());
+        services.TryAddSingleton<IBoostLedger>(provider => new SqlBoostLedger(provider.GetRequiredService<DbDataSource>()));
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddHostedService<MigrationHostedService>();
         return services;

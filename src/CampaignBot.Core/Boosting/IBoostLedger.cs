@@ -17,11 +17,10 @@ public interface IBoostLedger
     Task<bool> TryDecideAsync(BoostDecision decision, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves a claimed boost (<see cref="BoostState.Boosting"/>) to what the reblog request came to: boosted, refused,
-    /// rate-limited or failed; or a waiting one to skipped (<see cref="BoostSkipReason.GaveUp"/>). Counts an attempt
-    /// unless the state is skipped. A boost already confirmed stays boosted.
+    /// Moves a boost that was decided but not confirmed (claimed, rate-limited or failed) to <paramref name="outcome"/>,
+    /// counting an attempt when one was made. A post that is boosted, skipped or refused stays so.
     /// </summary>
-    Task RecordOutcomeAsync(string statusKey, BoostState state, BoostSkipReason? reason, string? error, DateTimeOffset at, CancellationToken cancellationToken);
+    Task RecordOutcomeAsync(string statusKey, BoostOutcome outcome, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims a boost awaiting retry again: a rate-limited or failed one, or one left claimed since before

@@ -90,7 +90,8 @@ public sealed class AutoBooster(
             now = clock.GetUtcNow();
             if (record.Attempts >= options.MaxAttempts || now - record.PostedAt > options.MaxAge)
             {
-                await ledger.RecordOutcomeAsync(record.StatusKey, BoostState.Skipped, BoostSkipReason.GaveUp, record.LastError, now, cancellationToken).ConfigureAwait(false);
+                await ledger.RecordOutcomeAsync(
+                    record.StatusKey, new BoostOutcome(BoostState.Skipped, now, Attempted: false, record.LastError, BoostSkipReason.GaveUp), cancellationToken).ConfigureAwait(false);
                 BoostLog.GaveUp(logger, record.StatusKey, record.Attempts, record.LastError ?? "none");
                 continue;
             }
@@ -156,7 +157,7 @@ public sealed class AutoBooster(
     {
         if (IsHeldBack(clock.GetUtcNow()))
         {
-            await RecordAsync(key, BoostState.RateLimited, "held back: the server's rate limit has not reset yet").ConfigureAwait(false);
+            await RecordAsync(key, BoostState.RateLimited, "held back: the server's rate limit has not reset yet", attempted: false).ConfigureAwait(false);
             return;
         }
 
@@ -200,8 +201,8 @@ public sealed class AutoBooster(
         }
     }
 
-    private Task RecordAsync(string key, BoostState state, string? error) =>
-        ledger.RecordOutcomeAsync(key, state, null, error, clock.GetUtcNow(), CancellationToken.None);
+    private Task RecordAsync(string key, BoostState state, string? error, bool attempted = true) =>
+        ledger.RecordOutcomeAsync(key, new BoostOutcome(state, clock.GetUtcNow(), attempted, error), CancellationToken.None);
 
     private bool IsHeldBack(DateTimeOffset now) => now.UtcTicks < Interlocked.Read(ref _holdUntilUtcTicks);
 
