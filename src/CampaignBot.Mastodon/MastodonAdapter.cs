@@ -1,0 +1,126 @@
+using CampaignBot.Mastodon.Boost;
+using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Tagging;
+using CampaignBot.Mastodon.Rest;
+using CampaignBot.Mastodon.Streaming;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Mastodon;
+
+/// <summary>
+/// The Mastodon adapter: signs in (<c>verify_credentials</c>), reads the instance's limits and streaming URL, then
+/// listens (stream or polling), answers mention commands and counts tagged posts. A rejected token stops only this
+/// adapter, with one log line and a status reason; the rest of the bot runs on.
+/// </summary>
+internal sealed class MastodonAdapter(
+    MastodonApi api,
+    MastodonSession session,
+    NotificationPump pump,
+    StreamingRunner streaming,
+    MentionRecorder recorder,
+    MastodonAdapterStatus status,
+    IOptions<MastodonOptions> options,
+    ILogger<MastodonAdapter> logger,
+    TimeProvider clock,
+    BotIdentity? identity = null) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, api.Rest.TokenRejectedToken);
+        var recording = recorder.RunAsync(stoppingToken);
+        try
+        {
+            await RunAsync(running.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (OperationCanceledException) when (api.Rest.TokenRejected.IsCompleted)
+        {
+            TokenRejected();
+        }
+        catch (Exception exception)
+        {
+            Log.AdapterCrashed(logger, exception);
+            status.Stopped($"crashed: {exception.Message}");
+        }
+
+        await recording.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        status.Starting("signing in (verify_credentials)");
+        var backoff = new Backoff(settings.ReconnectDelay, settings.MaxReconnectDelay);
+        MastodonAccount me;
+        while (true)
+        {
+            var verified = await api.VerifyCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            if (verified.IsSuccess)
+            {
+                me = verified.Value;
+                break;
+            }
+
+            if (TokenRejected())
+            {
+                return;
+            }
+
+            var delay = backoff.Next();
+            Log.StartRetry(logger, "verify_credentials", verified.Error.ToString(), delay.TotalMilliseconds);
+            status.Error($"verify_credentials: {verified.Error}");
+            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        var instance = await api.GetInstanceAsync(cancellationToken).ConfigureAwait(false);
+        if (!instance.IsSuccess)
+        {
+            Log.InstanceUnknown(logger, instance.Error.ToString());
+        }
+
+        var apiBase = api.Rest.BaseAddress;
+        var streamingBase = StreamingBase(settings.StreamingUrl, instance.Value?.Configuration.Urls.Streaming, apiBase);
+        session.Start(me, instance.Value, apiBase, streamingBase);
+        identity?.Set(me, apiBase);
+        Log.SignedIn(logger, me.Acct, apiBase.Authority, session.MaxCharacters);
+        status.SignedIn(me.Acct);
+
+        var mentions = pump.RunAsync(() => settings.PollInterval * 4, cancellationToken);
+        var listening = streaming.RunAsync(streamingBase, cancellationToken);
+        await Task.WhenAll(mentions, listening).ConfigureAwait(false);
+    }
+
+    private static Uri StreamingBase(string? configured, string? advertised, Uri apiBase)
+    {
+        foreach (var candidate in new[] { configured, advertised })
+        {
+            if (candidate is { Length: > 0 } && Uri.TryCreate(candidate, UriKind.Absolute, out var url))
+            {
+                return url;
+            }
+        }
+
+        return apiBase;
+    }
+
+    private bool TokenRejected()
+    {
+        if (!api.Rest.TokenRejected.IsCompleted)
+        {
+            return false;
+        }
+
+        var reason = $"the instance rejected Mastodon:AccessToken (HTTP {api.Rest.RejectedStatus}); create a new token for the bot account with the read and write:statuses scopes";
+        if (status.StopReason is null)
+        {
+            Log.AdapterStopped(logger, reason);
+            status.Stopped(reason);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+using CampaignBot.Mastodon.Boost;
+
+namespace CampaignBot.Mastodon.Rest;
+
+/// <summary>The Mastodon endpoints the bot uses, typed. IDs travel as opaque strings.</summary>
+internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
+{
+    public const int TagPageLimit = 40;
+    public const int NotificationPageLimit = 40;
+
+    public MastodonRestClient Rest => rest;
+
+    public Task<MastodonResult<MastodonAccount>> VerifyCredentialsAsync(CancellationToken cancellationToken) =>
+        rest.GetAsync("api/v1/accounts/verify_credentials", MastodonJsonContext.Default.MastodonAccount, cancellationToken, verifying: true);
+
+    public Task<MastodonResult<MastodonInstance>> GetInstanceAsync(CancellationToken cancellationToken) =>
+        rest.GetAsync("api/v2/instance", MastodonJsonContext.Default.MastodonInstance, cancellationToken);
+
+    public Task<MastodonResult<MastodonAccount>> GetAccountAsync(string id, CancellationToken cancellationToken) =>
+        rest.GetAsync($"api/v1/accounts/{Uri.EscapeDataString(id)}", MastodonJsonContext.Default.MastodonAccount, cancellationToken);
+
+    /// <summary>Posts a status; <paramref name="idempotencyKey"/> makes a retried post the same post.</summary>
+    public Task<MastodonResult<MastodonStatus>> PostStatusAsync(StatusRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+        rest.PostAsync("api/v1/statuses", request, RequestJsonContext.Default.StatusRequest, MastodonJsonContext.Default.MastodonStatus, idempotencyKey, RateFamily.Statuses, cancellationToken);
+
+    /// <summary>Mention notifications immediately newer than <paramref name="minId"/> (the newest page when null).</summary>
+    public Task<MastodonResult<MastodonPage<MastodonNotification>>> GetMentionsAsync(string? minId, CancellationToken cancellationToken) =>
+        rest.GetPageAsync(Relative($"api/v1/notifications?types[]=mention&limit={NotificationPageLimit}", minId), MastodonJsonContext.Default.ListMastodonNotification, cancellationToken);
+
+    /// <summary>A tag timeline page immediately newer than <paramref name="minId"/> (the newest page when null).</summary>
+    public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineAsync(string tag, string? minId, CancellationToken cancellationToken) =>
+        rest.GetPageAsync(Relative($"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={TagPageLimit.ToString(CultureInfo.InvariantCulture)}", minId), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
+
+    public Task<MastodonResult<MastodonPage<T>>> FollowAsync<T>(Uri link, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken) =>
+        rest.GetPageAsync(link, type, cancellationToken);
+
+    /// <summary>
+    /// Boosts a status. Mastodon answers with a wrapper owned by the bot (the original in <c>reblog</c>); other servers
+    /// answer with the original itself and <c>reblogged: true</c>. Both mean boosted.
+    /// </summary>
+    public async Task<ReblogResult> ReblogAsync(string statusId, CancellationToken cancellationToken)
+    {
+        var result = await rest.PostAsync<StatusRequest, MastodonStatus>($"api/v1/statuses/{Uri.EscapeDataString(statusId)}/reblog", null, RequestJsonContext.Default.StatusRequest, MastodonJsonContext.Default.MastodonStatus, null, RateFamily.Statuses, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            var status = result.Value;
+            return status.Reblog is not null || status.Reblogged == true ? ReblogResult.Boosted : ReblogResult.Failed;
+        }
+
+        return result.Error.Status switch
+        {
+            429 => ReblogResult.RateLimited,
+            403 or 404 or 422 => ReblogResult.Refused,
+            _ => ReblogResult.Failed,
+        };
+    }
+
+    private static Uri Relative(string pathAndQuery, string? minId) =>
+        new(minId is null ? pathAndQuery : $"{pathAndQuery}&min_id={Uri.EscapeDataString(minId)}", UriKind.Relative);
+}

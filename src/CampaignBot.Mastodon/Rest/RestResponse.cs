@@ -1,0 +1,4 @@
+namespace CampaignBot.Mastodon.Rest;
+
+/// <summary>A successful response's body and its pagination links.</summary>
+internal sealed record RestResponse(byte[] Body, Uri? Next, Uri? Prev);

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CampaignBot.Core.Ports;
+using CampaignBot.Mastodon.Boost;
+using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Delivery;
+using CampaignBot.Mastodon.Tagging;
+using CampaignBot.Mastodon.Rest;
+using CampaignBot.Mastodon.Streaming;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Mastodon;
+
+public static class ServiceCollectionExtensions
+{
+    private const string UserAgent = "CampaignBot/1.0 (+https://github.com/campaignbot/campaignbot)";
+
+    /// <summary>
+    /// The Mastodon adapter: options from the <c>Mastodon</c> section (validated at start), the REST client (also the
+    /// <see cref="IReblogClient"/> auto-boost uses), streaming with fallbacks, mention commands as a hosted service,
+    /// the Mastodon <see cref="IChatSender"/>, an <see cref="IHashtagSource"/> for the hashtag poll job, and its
+    /// <see cref="IStatusSource"/>. Needs an <see cref="ICommandRouter"/>, an <see cref="ICampaignStore"/>, an
+    /// <see cref="IHashtagMentionSink"/> and the <c>Campaign</c> options. Auto-boost is added separately with
+    /// <c>AddAutoBoost()</c>; when it is, every tagged status is shown to it.
+    /// </summary>
+    public static IServiceCollection AddMastodonAdapter(this IServiceCollection services)
+    {
+        services.AddOptions<MastodonOptions>().BindConfiguration(MastodonOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MastodonOptions>, MastodonOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => new RateLimitGate(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MastodonOptions>>().Value;
+            return new MastodonRestClient(
+                CreateHttpClient(options, TimeSpan.FromSeconds(30)),
+                sp.GetRequiredService<RateLimitGate>(),
+                new RestTimings(options.RetryDelay, options.MaxRateLimitWait),
+                sp.GetRequiredService<ILogger<MastodonRestClient>>(),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<MastodonApi>();
+        services.AddSingleton<IReblogClient>(sp => sp.GetRequiredService<MastodonApi>());
+        services.AddSingleton(sp => new StreamingHttp(CreateHttpClient(sp.GetRequiredService<IOptions<MastodonOptions>>().Value, Timeout.InfiniteTimeSpan)));
+
+        services.AddSingleton<MastodonSession>();
+        services.AddSingleton<MastodonAdapterStatus>();
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<MastodonAdapterStatus>());
+        services.AddSingleton<TrackedTags>();
+        services.AddSingleton<TagSubscriptions>();
+        services.AddSingleton<MentionRecorder>();
+        services.AddSingleton<TaggedStatusProcessor>();
+        services.AddSingleton<TagPoller>();
+        services.AddSingleton<MastodonHashtagSource>();
+        services.AddSingleton<IHashtagSource>(sp => sp.GetRequiredService<MastodonHashtagSource>());
+        services.AddSingleton<MentionHandler>();
+        services.AddSingleton<NotificationPump>();
+        services.AddSingleton<StreamDispatcher>();
+        services.AddSingleton<StreamingRunner>();
+        services.AddSingleton<MastodonSender>();
+        services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<MastodonSender>());
+        services.AddHostedService<MastodonAdapter>();
+        return services;
+    }
+
+    private static HttpClient CreateHttpClient(MastodonOptions options, TimeSpan timeout)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.All,
+        };
+        var client = new HttpClient(handler)
+        {
+            BaseAddress = new Uri(options.InstanceUrl.TrimEnd('/') + "/"),
+            Timeout = timeout,
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.AccessToken);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        return client;
+    }
+}

@@ -1,0 +1,54 @@
+using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Tagging;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Mastodon.Streaming;
+
+/// <summary>
+/// Acts on streaming events: a notification pokes the mention pump (which reads it over REST from the cursor, so
+/// it is handled once whichever way it came); an update carrying a tracked tag is counted and shown to auto-boost.
+/// Malformed events are logged and skipped.
+/// </summary>
+internal sealed class StreamDispatcher(
+    NotificationPump pump,
+    TaggedStatusProcessor processor,
+    TagSubscriptions subscriptions,
+    MastodonAdapterStatus status,
+    ILogger<StreamDispatcher> logger)
+{
+    public async Task DispatchAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
+    {
+        string? problem;
+        switch (streamEvent.Event)
+        {
+            case "notification":
+                if (StreamFrames.Notification(streamEvent.Payload, out problem) is { } notification)
+                {
+                    status.Event($"{notification.Type} notification on the stream");
+                    if (notification.Type == "mention")
+                    {
+                        pump.Poke();
+                    }
+
+                    return;
+                }
+
+                break;
+            case "update":
+                if (StreamFrames.Status(streamEvent.Payload, out problem) is { } update)
+                {
+                    status.Event($"update on {(streamEvent.Stream.Count > 0 ? string.Join(':', streamEvent.Stream) : "the stream")}");
+                    await processor.AcceptAsync([update], subscriptions.Tags, record: true, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                break;
+            default:
+                // delete, status.update, filters_changed, announcements…: nothing the bot acts on.
+                return;
+        }
+
+        Log.MalformedFrame(logger, problem ?? "unreadable event");
+        status.Error($"malformed {streamEvent.Event} event skipped");
+    }
+}

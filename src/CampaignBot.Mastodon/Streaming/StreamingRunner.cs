@@ -1,0 +1,140 @@
+using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Tagging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Mastodon.Streaming;
+
+/// <summary>
+/// Keeps the bot listening: WebSocket first, server-sent events where the server has no WebSocket endpoint, REST
+/// polling where it has no streaming at all. A dropped stream is reconnected with capped exponential backoff and
+/// jitter, and every (re)connection is followed by a REST backfill of mentions and tags from the last seen ids,
+/// so whatever happened during the gap is still handled.
+/// </summary>
+internal sealed class StreamingRunner(
+    NotificationPump pump,
+    TagPoller tags,
+    TrackedTags tracked,
+    TagSubscriptions subscriptions,
+    StreamDispatcher dispatcher,
+    StreamingHttp streamingHttp,
+    MastodonAdapterStatus status,
+    IOptions<MastodonOptions> options,
+    ILoggerFactory loggers,
+    TimeProvider clock)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<StreamingRunner>();
+    private readonly MastodonOptions _options = options.Value;
+
+    public async Task RunAsync(Uri streamingBase, CancellationToken cancellationToken)
+    {
+        var mode = _options.Streaming.ToLowerInvariant() switch
+        {
+            "sse" => StreamingMode.ServerSentEvents,
+            "polling" => StreamingMode.Polling,
+            _ => StreamingMode.WebSocket,
+        };
+        var backoff = new Backoff(_options.ReconnectDelay, _options.MaxReconnectDelay);
+        var context = new StreamContext(streamingBase, _options.AccessToken, dispatcher, subscriptions, ReadTagsAsync, added => ConnectedAsync(mode, added, cancellationToken), _options.TagRefreshInterval);
+        var webSocket = new WebSocketStream(_logger, clock);
+        var sse = new SseStream(streamingHttp.Client, _logger, clock);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (mode == StreamingMode.Polling)
+            {
+                await PollAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var current = mode;
+            context = context with { Connected = added => ConnectedAsync(current, added, cancellationToken) };
+            var outcome = current == StreamingMode.WebSocket
+                ? await webSocket.RunAsync(context, cancellationToken).ConfigureAwait(false)
+                : await sse.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (outcome.Unsupported)
+            {
+                var next = current == StreamingMode.WebSocket ? StreamingMode.ServerSentEvents : StreamingMode.Polling;
+                Log.StreamFallback(_logger, Describe(current), outcome.Reason, Describe(next));
+                status.Error($"{Describe(current)} unavailable: {outcome.Reason}");
+                mode = next;
+                continue;
+            }
+
+            if (outcome.WasConnected)
+            {
+                backoff.Reset();
+            }
+
+            var delay = backoff.Next();
+            Log.StreamReconnecting(_logger, outcome.Reason, delay.TotalMilliseconds);
+            status.Reconnecting(outcome.Reason);
+            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ReadTagsAsync(CancellationToken cancellationToken)
+    {
+        var current = await tracked.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        subscriptions.Set(current);
+        return current;
+    }
+
+    private Task ConnectedAsync(StreamingMode mode, IReadOnlyList<string> added, CancellationToken cancellationToken)
+    {
+        status.Listening(mode);
+
+        // The gap before this connection (or since a tag was added) is read from REST in the background.
+        _ = Task.Run(() => BackfillAsync(added, $"connecting over {Describe(mode)}", cancellationToken), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task BackfillAsync(IReadOnlyList<string> tagList, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var mentions = await pump.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            var tagged = await tags.PollAsync(tagList, force: true, record: true, cancellationToken).ConfigureAwait(false);
+            Log.Backfilled(_logger, mentions, tagged.Count, reason);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            Log.MentionsFailed(_logger, exception.Message);
+            status.Error($"backfill: {exception.Message}");
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        status.Listening(StreamingMode.Polling);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            pump.Poke();
+            try
+            {
+                var current = await ReadTagsAsync(cancellationToken).ConfigureAwait(false);
+                await tags.PollAsync(current, force: false, record: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                status.Error($"polling: {exception.Message}");
+            }
+
+            await Task.Delay(_options.PollInterval, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Describe(StreamingMode mode) => mode switch
+    {
+        StreamingMode.WebSocket => "WebSocket",
+        StreamingMode.ServerSentEvents => "server-sent events",
+        _ => "REST polling",
+    };
+}
