@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using CampaignBot.Testing.Contracts;
+using CampaignBot.Testing.Discord;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Testing.Mastodon;
+
+/// <summary>
+/// Mastodon on 127.0.0.1 for tests: the REST routes the bot uses, the WebSocket and SSE streaming endpoints (frames
+/// shaped like the captured fixtures), rate-limit headers and injected 429s, switches that drop or remove streaming,
+/// and a quirky mode that behaves like other servers speaking the API (32-character hex ids, reblog answering the
+/// original with <c>reblogged: true</c>, 422 for a bad token, no rate-limit headers, no Link headers, local handles
+/// with <c>@host:port</c>). Query parameters and JSON bodies are checked against the reference
+/// <c>mastodon/mastodon-openapi.json</c> where it is present; a violation fails the test at dispose.
+/// </summary>
+public sealed partial class FakeMastodonServer : IAsyncDisposable
+{
+    public const string BotId = "109876543210000001";
+    public const string BotUsername = "campaignbot";
+    public const string Domain = "mastodon.example";
+
+    private readonly WebApplication _app;
+    private readonly FakeMastodonContract? _contract;
+    private readonly ConcurrentQueue<string> _violations = new();
+    private readonly FakeMastodonRateLimiter _limiter;
+    private readonly Lock _lock = new();
+    private readonly List<JsonObject> _statuses = [];
+    private readonly List<JsonObject> _notifications = [];
+    private readonly Dictionary<string, JsonObject> _accounts = new(StringComparer.Ordinal);
+    private long _nextId = 113600000000000000;
+
+    private FakeMastodonServer(WebApplication app, FakeMastodonContract? contract, bool quirky)
+    {
+        _app = app;
+        _contract = contract;
+        Quirky = quirky;
+        _limiter = new FakeMastodonRateLimiter(Limits, () => Clock);
+    }
+
+    public string Token { get; } = "fake-mastodon-token-for-tests-only";
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string InstanceUrl => BaseUrl.ToString().TrimEnd('/');
+
+    /// <summary>Behaves like other servers that speak the Mastodon API (see the class summary).</summary>
+    public bool Quirky { get; }
+
+    public FakeMastodonStreaming Streaming { get; set; } = FakeMastodonStreaming.WebSocketAndSse;
+
+    public int MaxCharacters { get; set; } = 500;
+
+    public FakeMastodonLimits Limits { get; } = new();
+
+    /// <summary>The clock rate limits and new statuses use (a fake one in benchmarks of simulated time).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>How often SSE streams send the <c>:thump</c> heartbeat.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public bool ContractChecked => _contract is not null;
+
+    public int TooManyRequests => _limiter.TooManyRequests;
+
+    /// <summary>The highest share of the 5-minute API budget used in any window.</summary>
+    public double PeakApiUse => _limiter.PeakApiUse;
+
+    public EventLog<FakeMastodonRequest> Requests { get; } = new();
+
+    /// <summary>Statuses the bot posted (a retried idempotency key is not a second post).</summary>
+    public EventLog<FakeMastodonPost> Posts { get; } = new();
+
+    /// <summary>Ids of the statuses the bot boosted, in order (repeats included).</summary>
+    public EventLog<string> Reblogs { get; } = new();
+
+    public IReadOnlyList<string> Violations => [.. _violations];
+
+    public JsonObject Bot => _accounts[BotId];
+
+    /// <summary>Where local accounts live, as their handles show it (quirky servers add the port).</summary>
+    public string LocalHost => Quirky ? BaseUrl.Authority : Domain;
+
+    public static async Task<FakeMastodonServer> StartAsync(bool quirky = false)
+    {
+        var contract = ReferenceDirectory.Path is not null || Environment.GetEnvironmentVariable(ReferenceDirectory.RequireVariable) == "1"
+            ? await FakeMastodonContract.LoadAsync().ConfigureAwait(false)
+            : null;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeMastodonServer(app, contract, quirky);
+        app.UseWebSockets();
+        app.Run(server.HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        var bot = FakeMastodonEntities.Account(quirky ? server.NextId() : BotId, BotUsername, quirky ? $"{BotUsername}@{server.BaseUrl.Authority}" : BotUsername, Domain, bot: true);
+        server._accounts[BotId] = bot;
+        if (quirky)
+        {
+            server._accounts[bot["id"]!.GetValue<string>()] = bot;
+        }
+
+        return server;
+    }
+
+    /// <summary>The bot's id as this server gives it (hex on a quirky server).</summary>
+    public string BotAccountId => Bot["id"]!.GetValue<string>();
+
+    /// <summary>An account on this server (<c>alice</c>) or elsewhere (<c>bob@other.example</c>).</summary>
+    public JsonObject Account(string handle, bool bot = false, string note = "", bool discoverable = true)
+    {
+        lock (_lock)
+        {
+            var existing = _accounts.Values.FirstOrDefault(a => a["acct"]!.GetValue<string>().Equals(LocalAcct(handle), StringComparison.OrdinalIgnoreCase));
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            var username = handle.Split('@')[0];
+            var account = FakeMastodonEntities.Account(NextId(), username, LocalAcct(handle), Domain, bot, note, discoverable);
+            _accounts[account["id"]!.GetValue<string>()] = account;
+            return account;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="from"/> posts <c>@campaignbot {command}</c>: a status plus a mention notification, pushed to the
+    /// user stream. Returns the notification id.
+    /// </summary>
+    public string Mention(string from, string command, string visibility = "public", bool bot = false, string? rawHtml = null)
+    {
+        var author = Account(from, bot);
+        JsonObject notification;
+        lock (_lock)
+        {
+            var botAcct = Bot["acct"]!.GetValue<string>();
+            var status = FakeMastodonEntities.Status(NextId(), author, $"@{BotUsername} {command}", visibility, Clock.GetUtcNow(), Domain, mentions: [(BotAccountId, BotUsername, botAcct)]);
+            if (rawHtml is not null)
+            {
+                status["content"] = rawHtml;
+            }
+
+            _statuses.Add(status);
+            notification = new JsonObject
+            {
+                ["id"] = NextId(),
+                ["type"] = "mention",
+                ["group_key"] = null,
+                ["created_at"] = status["created_at"]!.DeepClone(),
+                ["account"] = author.DeepClone(),
+                ["status"] = status.DeepClone(),
+            };
+            notification["group_key"] = $"ungrouped-{notification["id"]}";
+            _notifications.Add(notification);
+        }
+
+        Broadcast("user", null, "notification", notification.ToJsonString());
+        return notification["id"]!.GetValue<string>();
+    }
+
+    /// <summary><paramref name="from"/> posts <paramref name="text"/> (its <c>#tags</c> marked up); pushed to matching hashtag streams. Returns the status.</summary>
+    public JsonObject Post(string from, string text, string visibility = "public", bool bot = false, string note = "", bool stream = true)
+    {
+        var author = Account(from, bot, note);
+        JsonObject status;
+        lock (_lock)
+        {
+            status = FakeMastodonEntities.Status(NextId(), author, text, visibility, Clock.GetUtcNow(), Domain);
+        }
+
+        return Add(status, stream);
+    }
+
+    /// <summary>Adds a prepared status (e.g. a fixture) with a fresh id; pushed to matching hashtag streams unless <paramref name="stream"/> is false.</summary>
+    public JsonObject Add(JsonObject status, bool stream = true, bool newId = true)
+    {
+        lock (_lock)
+        {
+            if (newId)
+            {
+                status["id"] = NextId();
+            }
+
+            _statuses.Add(status);
+        }
+
+        if (stream && status["visibility"]?.GetValue<string>() is "public" or "unlisted")
+        {
+            foreach (var tag in status["tags"]?.AsArray() ?? [])
+            {
+                Broadcast("hashtag", tag!["name"]!.GetValue<string>(), "update", status.ToJsonString());
+            }
+        }
+
+        return status;
+    }
+
+    /// <summary>Adds many statuses without streaming them (benchmarks).</summary>
+    public void AddQuietly(IEnumerable<JsonObject> statuses)
+    {
+        lock (_lock)
+        {
+            foreach (var status in statuses)
+            {
+                status["id"] = NextId();
+                _statuses.Add(status);
+            }
+        }
+    }
+
+    public string NextId()
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        return Quirky ? id.ToString("x32", CultureInfo.InvariantCulture) : id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Answers the next <paramref name="count"/> REST requests with 429, with or without rate-limit headers.</summary>
+    public void InjectTooManyRequests(int count, bool withHeaders = true) => _limiter.Inject(count, withHeaders);
+
+    public IReadOnlyList<FakeMastodonRequest> RequestsTo(string route) => [.. Requests.Items.Where(r => r.Route == route)];
+
+    public IReadOnlyList<string> TakeViolations()
+    {
+        var taken = new List<string>();
+        while (_violations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+
+        return taken;
+    }
+
+    public void AssertNoViolations()
+    {
+        if (!_violations.IsEmpty)
+        {
+            throw new Xunit.Sdk.XunitException($"The fake Mastodon saw requests that break Mastodon's contract:\n{string.Join('\n', _violations)}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        DropStreams();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        AssertNoViolations();
+    }
+
+    private string LocalAcct(string handle)
+    {
+        var at = handle.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0 && !handle[(at + 1)..].Equals(Domain, StringComparison.OrdinalIgnoreCase))
+        {
+            return handle;
+        }
+
+        var username = at < 0 ? handle : handle[..at];
+        return Quirky ? $"{username}@{BaseUrl.Authority}" : username;
+    }
+
+    private Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api/v1/streaming", StringComparison.Ordinal) && !context.Request.Path.Equals("/api/v1/streaming/health")
+            ? HandleStreamingAsync(context)
+            : HandleRestAsync(context);
+
+    private void Violation(string message) => _violations.Enqueue(message);
+}
