@@ -1,0 +1,121 @@
+using CampaignBot.Core.Ports;
+using CampaignBot.Testing.Mastodon;
+
+namespace CampaignBot.Mastodon.Tests;
+
+public sealed class MentionCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Mention_gets_exactly_one_reply_in_the_thread_addressed_to_the_author()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        var id = bot.Server.Mention("bob@other.example", "help", visibility: "unlisted");
+
+        var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the reply");
+        Assert.StartsWith("@bob@other.example ", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("unlisted", reply.Visibility);
+        Assert.Equal(["bob@other.example"], reply.Mentions);
+        Assert.Equal($"campaignbot-reply-{id}", reply.IdempotencyKey);
+        await Task.Delay(500, Ct);
+        Assert.Single(bot.Server.Posts.Items);
+        Assert.Equal(id, await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
+    }
+
+    [Fact]
+    public async Task Mention_is_not_answered_again_after_a_restart()
+    {
+        await using var server = await FakeMastodonServer.StartAsync();
+        await using var database = new Testing.Databases.SqliteTestDatabase();
+        await using (var first = await MastodonHarness.CreateAsync(server: server, database: database))
+        {
+            await first.ListeningAsync();
+            server.Mention("bob@other.example", "event list");
+            await server.Posts.WaitAsync(p => p.InReplyToId is not null);
+        }
+
+        await using var second = await MastodonHarness.CreateAsync(server: server, database: database);
+        await second.ListeningAsync();
+        server.Mention("carol@social.example", "help");
+        await server.Posts.WaitForCountAsync(p => p.InReplyToId is not null, 2);
+        await Task.Delay(500, Ct);
+        Assert.Equal(2, server.Posts.Count);
+        Assert.Single(server.Posts.Items, p => p.Text.StartsWith("@bob@other.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Errors_go_back_as_a_direct_mention()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        bot.Server.Mention("bob@other.example", "frobnicate the council");
+
+        var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null);
+        Assert.Equal("direct", reply.Visibility);
+        Assert.Contains("Unknown command", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Organisers_from_configuration_may_create_events_and_others_may_not()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        bot.Server.Mention("bob@other.example", "event create kind:march title:\"Bob's march\" when:\"in 2d\"");
+        var refused = await bot.Server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal));
+        Assert.Equal("direct", refused.Visibility);
+
+        bot.Server.Mention("rosa", "event create kind:march title:\"Save our NHS\" when:\"in 2d\"");
+        var created = await bot.Server.Posts.WaitAsync(p => p.Text.StartsWith("@rosa", StringComparison.Ordinal));
+        Assert.Contains("Save our NHS", created.Text, StringComparison.Ordinal);
+        Assert.Equal("public", created.Visibility);
+        var events = await bot.Store.FindEventsByTitlePrefixAsync("Save our", 5, Ct);
+        Assert.Single(events);
+        Assert.Empty(await bot.Store.FindEventsByTitlePrefixAsync("Bob", 5, Ct));
+    }
+
+    [Fact]
+    public async Task Commands_from_bots_and_from_itself_are_ignored()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        bot.Server.Mention("newsfeed@bots.example", "help", bot: true);
+        bot.Server.Mention(FakeMastodonServer.BotUsername, "help");
+        var last = bot.Server.Mention("bob@other.example", "help");
+
+        await bot.Server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal));
+        await Task.Delay(300, Ct);
+        Assert.Single(bot.Server.Posts.Items);
+        Assert.Equal(last, await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
+    }
+
+    [Fact]
+    public async Task Reply_never_mentions_anyone_but_the_author()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        bot.Server.Mention("rosa", "event create kind:rally title:\"Rally with @carol@social.example and @everyone\" when:\"in 3d\"");
+
+        var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null);
+        Assert.Equal(["rosa"], reply.Mentions);
+        Assert.Contains("carol", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Odd_markup_still_yields_the_command()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        bot.Server.Mention("bob@other.example", string.Empty, rawHtml: "<div><a href=\"https://mastodon.example/@campaignbot\">@campaignbot</a>&nbsp;&nbsp;<b>event</b>\n  <i>list</i> <unclosed</div>");
+
+        var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null);
+        Assert.NotEqual("direct", reply.Visibility);
+    }
+}
