@@ -82,14 +82,16 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             Read,
             cancellationToken);
 
-    public async Task<int> CountBoostsSinceAsync(DateTimeOffset since, string? authorKey, CancellationToken cancellationToken) =>
-        await dataSource.QuerySingleAsync(
-            authorKey is null
-                ? $"SELECT count(*) FROM boosts WHERE decided_at_ms >= @since AND {DecidedToBoost}"
-                : $"SELECT count(*) FROM boosts WHERE author_key = @author AND decided_at_ms >= @since AND {DecidedToBoost}",
-            [("@since", Columns.Milliseconds(since)), ("@author", authorKey)],
-            reader => reader.GetCount(0),
-            cancellationToken).ConfigureAwait(false);
+    // Two indexed counts, one round trip: this is on the path from a post arriving to its reblog.
+    public Task<BoostCounts> CountBoostsAsync(DateTimeOffset since, string authorKey, DateTimeOffset authorSince, CancellationToken cancellationToken) =>
+        dataSource.QuerySingleAsync(
+            $"""
+            SELECT (SELECT count(*) FROM boosts WHERE decided_at_ms >= @since AND {DecidedToBoost}),
+                   (SELECT count(*) FROM boosts WHERE author_key = @author AND decided_at_ms >= @author_since AND {DecidedToBoost})
+            """,
+            [("@since", Columns.Milliseconds(since)), ("@author", authorKey), ("@author_since", Columns.Milliseconds(authorSince))],
+            reader => new BoostCounts(reader.GetCount(0), reader.GetCount(1)),
+            cancellationToken);
 
     public async Task<BoostSummary> SummariseAsync(CancellationToken cancellationToken)
     {

@@ -136,10 +136,10 @@ public abstract partial class CampaignStoreContract
         await ledger.RecordOutcomeAsync("a2", new BoostOutcome(BoostState.Failed, Now, Attempted: true, "timeout"), Ct);
         await ledger.RecordOutcomeAsync("refused", new BoostOutcome(BoostState.Refused, Now, Attempted: true), Ct);
 
-        Assert.Equal(3, await ledger.CountBoostsSinceAsync(Now.AddHours(-1), null, Ct));
-        Assert.Equal(4, await ledger.CountBoostsSinceAsync(Now.AddDays(-1), null, Ct));
-        Assert.Equal(3, await ledger.CountBoostsSinceAsync(Now.AddDays(-1), "alice@mastodon.example", Ct));
-        Assert.Equal(1, await ledger.CountBoostsSinceAsync(Now.AddHours(-1), "bob@other.example", Ct));
+        Assert.Equal(new BoostCounts(3, 3), await ledger.CountBoostsAsync(Now.AddHours(-1), "alice@mastodon.example", Now.AddDays(-1), Ct));
+        Assert.Equal(new BoostCounts(4, 2), await ledger.CountBoostsAsync(Now.AddDays(-1), "alice@mastodon.example", Now.AddHours(-1), Ct));
+        Assert.Equal(new BoostCounts(3, 1), await ledger.CountBoostsAsync(Now.AddHours(-1), "bob@other.example", Now.AddHours(-1), Ct));
+        Assert.Equal(new BoostCounts(3, 0), await ledger.CountBoostsAsync(Now.AddHours(-1), "carol@x.example", Now.AddDays(-1), Ct));
     }
 
     [Fact]

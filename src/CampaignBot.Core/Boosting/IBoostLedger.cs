@@ -32,10 +32,10 @@ public interface IBoostLedger
     Task<IReadOnlyList<BoostRecord>> ListAwaitingRetryAsync(DateTimeOffset staleBefore, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Posts decided for boosting since <paramref name="since"/> (boosted, in flight or awaiting retry), of one author
-    /// when <paramref name="authorKey"/> is given: what the caps count.
+    /// Posts decided for boosting (boosted, in flight or awaiting retry) since <paramref name="since"/>, and those of
+    /// <paramref name="authorKey"/> since <paramref name="authorSince"/>: what the caps count, in one round trip.
     /// </summary>
-    Task<int> CountBoostsSinceAsync(DateTimeOffset since, string? authorKey, CancellationToken cancellationToken);
+    Task<BoostCounts> CountBoostsAsync(DateTimeOffset since, string authorKey, DateTimeOffset authorSince, CancellationToken cancellationToken);
 
     Task<BoostSummary> SummariseAsync(CancellationToken cancellationToken);
 }

@@ -29,9 +29,12 @@ public sealed class AutoBooster(
 
     private const int RetryBatch = 20;
 
+    private static readonly TimeSpan TagsFreshFor = TimeSpan.FromSeconds(1);
+
     // Caps count what is stored, so checking them and storing the decision must not interleave.
     private readonly SemaphoreSlim _deciding = new(1, 1);
     private long _holdUntilUtcTicks;
+    private volatile TagSnapshot? _tags;
 
     /// <summary>Decides about <paramref name="status"/> (a boost is judged by, and stored as, its original).</summary>
     public async ValueTask ConsiderAsync(MastodonStatus status, CancellationToken cancellationToken)
@@ -42,13 +45,10 @@ public sealed class AutoBooster(
             return;
         }
 
+        // A post decided before is not looked up first: the insert-if-absent below refuses it anyway, and new posts,
+        // the common case, save a round trip on their way to the reblog.
         var original = status.Reblog ?? status;
         var key = StatusKey(original);
-        if (await ledger.FindAsync(key, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return;
-        }
-
         if (identity.Current is not { } me)
         {
             BoostLog.IdentityUnknown(logger, key);
@@ -124,7 +124,7 @@ public sealed class AutoBooster(
     {
         var now = clock.GetUtcNow();
         var authorKey = AccountKeys.Of(original.Account.Acct, me.Domain);
-        var tags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
+        var tags = await TrackedTagsAsync(cancellationToken).ConfigureAwait(false);
         var reason = policy.Check(original, me, tags, now);
         if (reason is null && await IsPausedAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -136,9 +136,8 @@ public sealed class AutoBooster(
         {
             if (reason is null)
             {
-                var lastHour = await ledger.CountBoostsSinceAsync(now.AddHours(-1), null, cancellationToken).ConfigureAwait(false);
-                var author = await ledger.CountBoostsSinceAsync(now.AddDays(-1), authorKey, cancellationToken).ConfigureAwait(false);
-                reason = policy.CheckCaps(lastHour, author);
+                var counts = await ledger.CountBoostsAsync(now.AddHours(-1), authorKey, now.AddDays(-1), cancellationToken).ConfigureAwait(false);
+                reason = policy.CheckCaps(counts.Total, counts.Author);
             }
 
             var decision = reason is { } skip
@@ -204,8 +203,24 @@ public sealed class AutoBooster(
     private Task RecordAsync(string key, BoostState state, string? error, bool attempted = true) =>
         ledger.RecordOutcomeAsync(key, new BoostOutcome(state, clock.GetUtcNow(), attempted, error), CancellationToken.None);
 
+    // Tracked tags change only by command; a second's staleness saves a query per post.
+    private async ValueTask<IReadOnlyList<string>> TrackedTagsAsync(CancellationToken cancellationToken)
+    {
+        var cached = _tags;
+        if (cached is not null && clock.GetElapsedTime(cached.At) < TagsFreshFor)
+        {
+            return cached.Tags;
+        }
+
+        var tags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
+        _tags = new TagSnapshot(tags, clock.GetTimestamp());
+        return tags;
+    }
+
     private bool IsHeldBack(DateTimeOffset now) => now.UtcTicks < Interlocked.Read(ref _holdUntilUtcTicks);
 
     private async Task<bool> IsPausedAsync(CancellationToken cancellationToken) =>
         await store.GetSettingAsync(SettingKeys.BoostPaused, cancellationToken).ConfigureAwait(false) == "true";
+
+    private sealed record TagSnapshot(IReadOnlyList<string> Tags, long At);
 }
