@@ -8,5 +8,6 @@ public static class Scenarios
         new Discord.FanOutScenario(),
         new Discord.InteractionLatencyScenario(),
         new Discord.GatewayIngestScenario(),
+        new Mastodon.BoostLatencyScenario(),
     ];
 }
