@@ -44,7 +44,7 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
         var (created, next) = await SqlSession.RunAsync(dataSource, async session =>
         {
             var stored = await _events.AddManyAsync(session, dialect, drafts, cancellationToken).ConfigureAwait(false);
-            return (stored, await ReminderRows.InsertForNewEventsAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+            return (stored, await ReminderRows.InsertForNewEventsAsync(session, dialect, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
         Wake(next);
         return created;

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using CampaignBot.Core.Scheduling;
+using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
@@ -13,6 +15,12 @@ public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock 
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    private static readonly BulkInsert.Column[] BulkColumns =
+    [
+        new("message_key", "text"), new("platform", "text"), new("destination_id", "text"), new("state", "text"),
+        new("attempts", "bigint"), new("updated_at_ms", "bigint"),
+    ];
+
     public Task<IReadOnlyList<DeliveryKey>> BeginAsync(IReadOnlyList<DeliveryKey> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -21,29 +29,26 @@ public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock 
         }
 
         var now = Columns.Milliseconds(_clock.GetUtcNow());
+        var dialect = StorageDialect.Of(dataSource);
         return SqlSession.RunAsync(dataSource, async session =>
         {
-            var open = new List<DeliveryKey>(keys.Count);
-            foreach (var key in keys)
+            // Record every intent in one go; a key already present keeps its row (and, if sent, stays done).
+            var rows = keys.Select(key => new object?[] { key.MessageKey, Words.Of(key.Platform), key.DestinationId, Sending, 0L, now }).ToArray();
+            await BulkInsert.RunAsync(session, dialect, "deliveries", BulkColumns, rows, "ON CONFLICT (message_key, platform, destination_id) DO NOTHING", cancellationToken).ConfigureAwait(false);
+
+            var sent = new HashSet<DeliveryKey>();
+            foreach (var batch in keys.Select(key => key.MessageKey).Distinct().Chunk(500))
             {
-                await session.ExecuteAsync(
-                    """
-                    INSERT INTO deliveries (message_key, platform, destination_id, state, attempts, updated_at_ms)
-                    VALUES (@message_key, @platform, @destination_id, @sending, 0, @now)
-                    ON CONFLICT (message_key, platform, destination_id) DO NOTHING
-                    """,
-                    [.. Key(key), ("@sending", Sending), ("@now", now)],
+                var names = batch.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@m{i}")).ToArray();
+                var done = await session.QueryAsync(
+                    $"SELECT message_key, platform, destination_id FROM deliveries WHERE state = @sent AND message_key IN ({string.Join(", ", names)})",
+                    names.Zip(batch, (name, key) => new SqlParameter(name, key)).Append(("@sent", Sent)),
+                    reader => new DeliveryKey(reader.GetString(0), Words.Platform(reader.GetString(1)), reader.GetString(2)),
                     cancellationToken).ConfigureAwait(false);
-                var state = await session.QuerySingleAsync(
-                    "SELECT state FROM deliveries WHERE message_key = @message_key AND platform = @platform AND destination_id = @destination_id",
-                    Key(key), reader => reader.GetString(0), cancellationToken).ConfigureAwait(false);
-                if (state != Sent)
-                {
-                    open.Add(key);
-                }
+                sent.UnionWith(done);
             }
 
-            return (IReadOnlyList<DeliveryKey>)open;
+            return (IReadOnlyList<DeliveryKey>)keys.Where(key => !sent.Contains(key)).ToArray();
         }, cancellationToken);
     }
 
@@ -52,30 +57,23 @@ public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock 
         var now = Columns.Milliseconds(_clock.GetUtcNow());
         return SqlSession.RunAsync(dataSource, async session =>
         {
-            foreach (var result in results)
-            {
-                await session.ExecuteAsync(
-                    """
-                    UPDATE deliveries
-                    SET state = @state, attempts = attempts + 1, platform_message_id = COALESCE(@message_id, platform_message_id),
-                        last_error = @error, updated_at_ms = @now
-                    WHERE message_key = @message_key AND platform = @platform AND destination_id = @destination_id AND state <> @sent
-                    """,
-                    [
-                        .. Key(result.Key),
-                        ("@state", result.Sent ? Sent : Failed),
-                        ("@message_id", result.PlatformMessageId),
-                        ("@error", result.Error),
-                        ("@now", now),
-                        ("@sent", Sent),
-                    ],
-                    cancellationToken).ConfigureAwait(false);
-            }
-
+            await session.ExecuteEachAsync(
+                """
+                UPDATE deliveries
+                SET state = @state, attempts = attempts + 1, platform_message_id = COALESCE(@message_id, platform_message_id),
+                    last_error = @error, updated_at_ms = @now
+                WHERE message_key = @message_key AND platform = @platform AND destination_id = @destination_id AND state <> @sent
+                """,
+                ["@message_key", "@platform", "@destination_id", "@state", "@message_id", "@error", "@now", "@sent"],
+                results.Select(result => new object?[]
+                {
+                    result.Key.MessageKey, Words.Of(result.Key.Platform), result.Key.DestinationId, result.Sent ? Sent : Failed,
+                    result.PlatformMessageId, result.Error, now, Sent,
+                }),
+                cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }
-
 
     private static SqlParameter[] Key(DeliveryKey key) =>
     [

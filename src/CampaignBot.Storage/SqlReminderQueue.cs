@@ -89,28 +89,25 @@ public sealed class SqlReminderQueue : IReminderQueue
         var now = Columns.Milliseconds(_clock.GetUtcNow());
         return SqlSession.RunAsync(_dataSource, async session =>
         {
-            foreach (var outcome in outcomes)
-            {
-                var retry = outcome.RetryAt is { } at;
-                await session.ExecuteAsync(
-                    """
-                    UPDATE reminders
-                    SET state = @state, last_error = @error, updated_at_ms = @now, claimed_by = NULL, lease_until_ms = NULL,
-                        fire_at_ms = COALESCE(@retry_at, fire_at_ms)
-                    WHERE id = @id AND state = @claimed AND claimed_by = @node
-                    """,
-                    [
-                        ("@state", retry ? Pending : Words.Of(outcome.State)),
-                        ("@error", outcome.Error),
-                        ("@now", now),
-                        ("@retry_at", Columns.Milliseconds(outcome.RetryAt)),
-                        ("@id", outcome.Id),
-                        ("@claimed", Claimed),
-                        ("@node", node),
-                    ],
-                    cancellationToken).ConfigureAwait(false);
-            }
-
+            await session.ExecuteEachAsync(
+                """
+                UPDATE reminders
+                SET state = @state, last_error = @error, updated_at_ms = @now, claimed_by = NULL, lease_until_ms = NULL,
+                    fire_at_ms = COALESCE(@retry_at, fire_at_ms)
+                WHERE id = @id AND state = @claimed AND claimed_by = @node
+                """,
+                ["@state", "@error", "@now", "@retry_at", "@id", "@claimed", "@node"],
+                outcomes.Select(outcome => new object?[]
+                {
+                    outcome.RetryAt is null ? Words.Of(outcome.State) : Pending,
+                    outcome.Error,
+                    now,
+                    Columns.Milliseconds(outcome.RetryAt),
+                    outcome.Id,
+                    Claimed,
+                    node,
+                }),
+                cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }

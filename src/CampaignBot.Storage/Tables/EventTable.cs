@@ -30,33 +30,21 @@ internal sealed class EventTable(DbDataSource dataSource)
         return draft with { Id = id };
     }
 
-    // Many events in few statements: ids reserved up front, then multi-row inserts (well under both engines'
-    // bind-parameter limits).
+    private static readonly BulkInsert.Column[] BulkColumns =
+    [
+        new("id", "bigint"), new("kind", "text"), new("title", "text"), new("title_key", "text"), new("starts_at_ms", "bigint"),
+        new("ends_at_ms", "bigint"), new("time_zone", "text"), new("location", "text"), new("description", "text"), new("hashtags", "text"),
+        new("link", "text"), new("status", "text"), new("cancel_reason", "text"), new("reminder_offsets", "text"),
+        new("created_by_platform", "text"), new("created_by_id", "text"), new("created_by_name", "text"), new("created_at_ms", "bigint"),
+    ];
+
+    // Many events at once: ids reserved up front, then one bulk insert.
     public async Task<IReadOnlyList<CampaignEvent>> AddManyAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
     {
-        const int RowsPerStatement = 1000;
         var ids = await session.QueryAsync(dialect.AllocateEventIdsSql, [("@n", drafts.Count)], reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
         var stored = drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
-        foreach (var batch in stored.Chunk(RowsPerStatement))
-        {
-            var rows = new List<string>(batch.Length);
-            var parameters = new List<SqlParameter>(batch.Length * 18);
-            for (var row = 0; row < batch.Length; row++)
-            {
-                var fields = Fields(batch[row]).Prepend(("@id", batch[row].Id)).Select(p => new SqlParameter(string.Create(CultureInfo.InvariantCulture, $"{p.Name}_{row}"), p.Value)).ToArray();
-                rows.Add($"({string.Join(", ", fields.Select(f => f.Name))})");
-                parameters.AddRange(fields);
-            }
-
-            await session.ExecuteAsync(
-                $"""
-                INSERT INTO events (id, kind, title, title_key, starts_at_ms, ends_at_ms, time_zone, location, description, hashtags, link,
-                                    status, cancel_reason, reminder_offsets, created_by_platform, created_by_id, created_by_name, created_at_ms)
-                {dialect.OverridingIdentity} VALUES {string.Join(", ", rows)}
-                """,
-                parameters, cancellationToken).ConfigureAwait(false);
-        }
-
+        var rows = stored.Select(e => Fields(e).Select(field => field.Value).Prepend(e.Id).ToArray()).ToArray();
+        await BulkInsert.RunAsync(session, dialect, "events", BulkColumns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
         return stored;
     }
 

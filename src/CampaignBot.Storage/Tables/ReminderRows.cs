@@ -1,7 +1,7 @@
-using System.Globalization;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Time;
+using CampaignBot.Storage.Dialects;
 
 namespace CampaignBot.Storage.Tables;
 
@@ -48,35 +48,24 @@ internal static class ReminderRows
         return await NextFireAsync(session, e.Id, cancellationToken).ConfigureAwait(false);
     }
 
-    // The reminder rows of newly created events, in multi-row inserts; returns the earliest fire time among them.
-    public static async Task<DateTimeOffset?> InsertForNewEventsAsync(SqlSession session, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    private static readonly BulkInsert.Column[] BulkColumns =
+    [
+        new("event_id", "bigint"), new("personal_reminder_id", "bigint"), new("offset_seconds", "bigint"), new("due_at_ms", "bigint"),
+        new("fire_at_ms", "bigint"), new("state", "text"), new("attempts", "bigint"), new("updated_at_ms", "bigint"),
+    ];
+
+    // The reminder rows of newly created events in one bulk insert; returns the earliest fire time among them.
+    public static async Task<DateTimeOffset?> InsertForNewEventsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const int RowsPerStatement = 2000;
         var nowMs = Columns.Milliseconds(now);
         var rows = events
             .Where(e => !e.IsCancelled)
             .SelectMany(e => e.Reminders.Offsets.Select(offset => (EventId: e.Id, Seconds: Lists.Seconds(offset), Due: Columns.Milliseconds(ReminderTimes.Due(e.Start, offset, e.TimeZoneId)))))
             .Where(row => row.Due > nowMs)
+            .Select(row => new object?[] { row.EventId, 0L, row.Seconds, row.Due, row.Due, Pending, 0L, nowMs })
             .ToArray();
-        foreach (var batch in rows.Chunk(RowsPerStatement))
-        {
-            var values = batch.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@e{i}, 0, @o{i}, @d{i}, @d{i}, @pending, 0, @now)"));
-            var parameters = batch.SelectMany((row, i) => new SqlParameter[]
-            {
-                (string.Create(CultureInfo.InvariantCulture, $"@e{i}"), row.EventId),
-                (string.Create(CultureInfo.InvariantCulture, $"@o{i}"), row.Seconds),
-                (string.Create(CultureInfo.InvariantCulture, $"@d{i}"), row.Due),
-            }).Append(("@pending", Pending)).Append(("@now", nowMs));
-            await session.ExecuteAsync(
-                $"""
-                INSERT INTO reminders (event_id, personal_reminder_id, offset_seconds, due_at_ms, fire_at_ms, state, attempts, updated_at_ms)
-                VALUES {string.Join(", ", values)}
-                ON CONFLICT (event_id, personal_reminder_id, offset_seconds) DO NOTHING
-                """,
-                parameters, cancellationToken).ConfigureAwait(false);
-        }
-
-        return rows.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Min(row => row.Due));
+        await BulkInsert.RunAsync(session, dialect, "reminders", BulkColumns, rows, "ON CONFLICT (event_id, personal_reminder_id, offset_seconds) DO NOTHING", cancellationToken).ConfigureAwait(false);
+        return rows.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Min(row => (long)row[3]!));
     }
 
     public static async Task<DateTimeOffset?> AddPersonalAsync(SqlSession session, PersonalReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)

@@ -26,6 +26,22 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // One prepared statement run once per row: SQLite's fastest way to insert many rows.
+    public async Task ExecuteEachAsync(string sql, IReadOnlyList<string> names, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        using var command = DbDataSourceExtensions.CreateCommand(connection, sql, names.Select(name => new SqlParameter(name, null)), transaction);
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                command.Parameters[i].Value = row[i] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         using var command = DbDataSourceExtensions.CreateCommand(connection, sql, parameters, transaction);
