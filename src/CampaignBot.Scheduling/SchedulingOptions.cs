@@ -20,6 +20,12 @@ public sealed class SchedulingOptions
     /// <summary>Wait before the first retry; doubled for each further one.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// After a run, keep waiting for reminders that fall due within this long instead of re-arming the trigger for
+    /// each: a burst of reminders spread over a second fires on time. Zero re-arms after every run.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Local time (campaign zone) of the daily digest, HH:mm.</summary>
     public string DigestTime { get; set; } = "18:00";
 

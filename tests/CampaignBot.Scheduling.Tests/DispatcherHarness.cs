@@ -63,7 +63,7 @@ public sealed class DispatcherHarness : IAsyncDisposable
     {
         database ??= new SqliteTestDatabase();
         var handle = await database.OpenAsync(TestContext.Current.CancellationToken);
-        return new DispatcherHarness(database, handle, options ?? new SchedulingOptions { RetryBackoff = TimeSpan.FromSeconds(5), MaxAttempts = 3 }, now ?? Start);
+        return new DispatcherHarness(database, handle, options ?? new SchedulingOptions { RetryBackoff = TimeSpan.FromSeconds(5), MaxAttempts = 3, Linger = TimeSpan.Zero }, now ?? Start);
     }
 
     /// <summary>A new dispatcher on a new node over the same database, as after a process restart.</summary>

@@ -28,26 +28,51 @@ public sealed class ReminderDispatcher(
 
     private const int Batch = 1000;
 
-    /// <summary>Handles every reminder due now or within <see cref="ClaimAhead"/>; returns how many were handled.</summary>
+    /// <summary>
+    /// Handles every reminder due now or soon: each claimed batch is prepared (send decisions on record) and its sends
+    /// wait for their instants while the next batch is claimed and prepared, so a long run of reminders (a thousand
+    /// over a second) doesn't queue behind itself. Returns how many were handled once all sends are recorded.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var handled = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        var sending = new List<Task>();
+        var linger = options.Value.Linger;
+        DateTimeOffset? lingerUntil = null;
+        try
         {
-            var due = await queue.ClaimAsync(node.Id, clock.GetUtcNow() + ClaimAhead, options.Value.Lease, Batch, cancellationToken).ConfigureAwait(false);
-            if (due.Count == 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                break;
-            }
+                var due = await queue.ClaimAsync(node.Id, clock.GetUtcNow() + ClaimAhead, options.Value.Lease, Batch, cancellationToken).ConfigureAwait(false);
+                if (due.Count > 0)
+                {
+                    sending.Add(await HandleAsync(due, cancellationToken).ConfigureAwait(false));
+                    handled += due.Count;
+                    continue;
+                }
 
-            await HandleAsync(due, cancellationToken).ConfigureAwait(false);
-            handled += due.Count;
+                var now = clock.GetUtcNow();
+                lingerUntil ??= now + linger;
+                var next = linger > TimeSpan.Zero ? await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) : null;
+                if (next is not { } at || at > lingerUntil)
+                {
+                    break;
+                }
+
+                var claimable = at - ClaimAhead - now;
+                await Task.Delay(claimable > TimeSpan.FromMilliseconds(1) ? claimable : TimeSpan.FromMilliseconds(1), clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(sending).ConfigureAwait(false);
         }
 
         return handled;
     }
 
-    private async Task HandleAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
+    // Prepares a claimed batch; returns the task of its sends, which wait for their due instants.
+    private async Task<Task> HandleAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var hashtags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
@@ -94,7 +119,7 @@ public sealed class ReminderDispatcher(
         var prepared = await deliverer.PrepareManyAsync(messages, cancellationToken).ConfigureAwait(false);
         await queue.CompleteAsync(node.Id, outcomes, cancellationToken).ConfigureAwait(false);
         var plans = toSend.Zip(prepared, (send, delivery) => (send.Reminder, Delivery: delivery, send.Late));
-        await Task.WhenAll(plans.GroupBy(plan => plan.Reminder.Due).Select(group => DeliverAtAsync(group.Key, group.ToArray(), cancellationToken))).ConfigureAwait(false);
+        return Task.WhenAll(plans.GroupBy(plan => plan.Reminder.Due).Select(group => DeliverAtAsync(group.Key, group.ToArray(), cancellationToken)));
     }
 
     private async Task DeliverAtAsync(DateTimeOffset due, IReadOnlyList<(DueReminder Reminder, PreparedDelivery Delivery, bool Late)> plans, CancellationToken cancellationToken)
