@@ -3,6 +3,13 @@ using CampaignBot.Storage.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using System.Runtime.InteropServices;
+
+// Ctrl+C or SIGTERM at any moment, even while the database is being migrated or the host is starting, stops the bot
+// cleanly with status 0 instead of killing it mid-write.
+using var stopping = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
@@ -13,9 +20,13 @@ try
     // Settings and the database are checked before the host starts, so a bad value is reported here as one line
     // instead of inside the host's start-up failure log.
     host.Services.GetService<IStartupValidator>()?.Validate();
-    await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+    await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(stopping.Token).ConfigureAwait(false);
 
-    await host.RunAsync().ConfigureAwait(false);
+    await host.RunAsync(stopping.Token).ConfigureAwait(false);
+    return 0;
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
     return 0;
 }
 catch (OptionsValidationException exception)
@@ -32,4 +43,10 @@ catch (Exception exception) when (StartupErrors.IsConfigurationError(exception))
 {
     await Console.Error.WriteLineAsync($"campaignbot: configuration error: {StartupErrors.Describe(exception)}").ConfigureAwait(false);
     return 2;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stopping.Cancel();
 }
