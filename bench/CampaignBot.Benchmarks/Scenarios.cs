@@ -9,5 +9,7 @@ public static class Scenarios
         new Discord.InteractionLatencyScenario(),
         new Discord.GatewayIngestScenario(),
         new Mastodon.BoostLatencyScenario(),
+        new Scheduling.FireLagScenario(),
+        new Scheduling.ScheduleScenario(),
     ];
 }
