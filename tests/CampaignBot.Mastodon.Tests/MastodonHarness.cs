@@ -115,7 +115,7 @@ internal sealed class MastodonHarness : IAsyncDisposable
     /// <summary>Mentions counted for <paramref name="tag"/> in the last day.</summary>
     public async Task<int> CountAsync(string tag)
     {
-        var counts = await Get<IHashtagCounts>().HourlyAsync(tag, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(1), TestContext.Current.CancellationToken);
+        var counts = await Get<IHashtagCounts>().HourlyAsync(tag, DateTimeOffset.UtcNow.AddDays(-60), DateTimeOffset.UtcNow.AddDays(1), TestContext.Current.CancellationToken);
         return counts.Sum(c => c.Mentions);
     }
 

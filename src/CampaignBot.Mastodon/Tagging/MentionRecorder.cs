@@ -13,7 +13,7 @@ internal sealed class MentionRecorder(IHashtagMentionSink sink, ILogger<MentionR
 {
     private const int MaxBatch = 2000;
 
-    private readonly Channel<HashtagMention> _queue = Channel.CreateUnbounded<HashtagMention>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<HashtagMention> _queue = Channel.CreateUnbounded<HashtagMention>();
     private long _queued;
     private long _written;
 
