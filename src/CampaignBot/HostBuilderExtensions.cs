@@ -1,4 +1,7 @@
 using CampaignBot.Commands;
+using CampaignBot.Discord;
+using CampaignBot.Mastodon;
+using CampaignBot.Mastodon.Boost;
 using CampaignBot.Options;
 using CampaignBot.Scheduling;
 using CampaignBot.Seeding;
@@ -47,6 +50,17 @@ public static class HostBuilderExtensions
         builder.Services.AddHostedService<CampaignSeeder>();
         builder.Services.AddCampaignScheduling(new SchedulerStore(storage.Provider == StorageProvider.Postgres, storage.ConnectionString));
         builder.Services.AddCampaignStatus();
+        if (platforms.DiscordConfigured)
+        {
+            builder.Services.AddDiscordAdapter();
+        }
+
+        if (platforms.MastodonConfigured)
+        {
+            builder.Services.AddMastodonAdapter();
+            builder.Services.AddAutoBoost();
+        }
+
         if (platforms.ShellEnabled)
         {
             builder.Services.AddShellAdapter();

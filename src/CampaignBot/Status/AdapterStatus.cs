@@ -18,5 +18,5 @@ internal sealed class AdapterStatus(PlatformSettings platforms) : IStatusSource
     }
 
     private static string Describe(bool configured, string keys) =>
-        configured ? "configured, but not in this build yet" : $"off (set {keys})";
+        configured ? "on" : $"off (set {keys})";
 }

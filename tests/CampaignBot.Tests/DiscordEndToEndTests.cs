@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CampaignBot.Testing.Discord;
+
+namespace CampaignBot.Tests;
+
+/// <summary>
+/// The built bot, pointed at the fake Discord through <c>Discord:ApiBaseUrl</c>: it registers its commands, answers
+/// slash commands over the gateway, and posts a reminder to the subscribed channel once, with a nonce and no pings.
+/// </summary>
+public sealed class DiscordEndToEndTests : IAsyncDisposable
+{
+    private const string ChannelId = "1400000000000000009";
+    private const string Callback = "POST /interactions/{interaction_id}/{interaction_token}/callback";
+    private static long _nextId = 1390000000000000000;
+
+    private readonly TempDatabase _database = new();
+    private FakeDiscordServer? _discord;
+
+    [Fact]
+    public async Task Slash_commands_are_answered_and_the_reminder_reaches_the_subscribed_channel_once()
+    {
+        _discord = await FakeDiscordServer.StartAsync();
+        await using var bot = BotProcess.Start(
+            _database.Path,
+            "--Campaign:SeedFile=",
+            "--Shell:Enabled=false",
+            $"--Discord:Token={_discord.Token}",
+            $"--Discord:ApplicationId={FakeDiscordServer.ApplicationId}",
+            $"--Discord:ApiBaseUrl={_discord.ApiBaseUrl}",
+            $"--Discord:GuildIds:0={FakeDiscordServer.GuildId}");
+
+        await _discord.Requests.WaitAsync(r => r.Method == "PUT", TimeSpan.FromSeconds(30), "command registration");
+        await _discord.WaitForOpAsync(2, timeout: TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+        var subscribed = await InteractAsync("subscribe", []);
+        Assert.Contains("now gets reminders", Text(subscribed), StringComparison.Ordinal);
+
+        var created = await InteractAsync("event create", new()
+        {
+            ["kind"] = "march",
+            ["title"] = "Save our NHS @everyone",
+            ["when"] = "in 8s",
+            ["reminders"] = "3s",
+        });
+        Assert.Contains("Save our NHS", Text(created), StringComparison.Ordinal);
+
+        var reminder = await _discord.Messages.WaitAsync(m => m.ChannelId == ChannelId, TimeSpan.FromSeconds(20), "the reminder");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        bot.Interrupt();
+        var run = await bot.WaitAsync();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Single(_discord.Messages.Items, m => m.ChannelId == ChannelId);
+        Assert.Contains("Save our NHS", Text(reminder.Body), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(reminder.Body["nonce"]?.GetValue<string>()));
+        Assert.True(reminder.Body["enforce_nonce"]?.GetValue<bool>());
+        Assert.DoesNotContain("everyone", reminder.Body["allowed_mentions"]?["parse"]?.AsArray().Select(p => p!.GetValue<string>()) ?? []);
+        _discord.AssertNoViolations();
+    }
+
+    private async Task<JsonNode?> InteractAsync(string path, Dictionary<string, string> options)
+    {
+        var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+        var words = path.Split(' ');
+        var parameters = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Key, ["type"] = 3, ["value"] = o.Value })]);
+        var data = new JsonObject { ["id"] = "1700000000000000001", ["name"] = words[0], ["type"] = 1, ["guild_id"] = FakeDiscordServer.GuildId };
+        data["options"] = words.Length == 1 ? parameters : new JsonArray(new JsonObject { ["name"] = words[1], ["type"] = 1, ["options"] = parameters });
+        var interaction = new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = FakeDiscordServer.ApplicationId,
+            ["type"] = 2,
+            ["token"] = $"interaction-token-{id}",
+            ["version"] = 1,
+            ["guild_id"] = FakeDiscordServer.GuildId,
+            ["channel_id"] = ChannelId,
+            ["channel"] = new JsonObject { ["id"] = ChannelId, ["type"] = 0, ["guild_id"] = FakeDiscordServer.GuildId, ["name"] = "actions" },
+            ["member"] = new JsonObject
+            {
+                ["user"] = new JsonObject { ["id"] = "1500000000000000001", ["username"] = "rosa", ["discriminator"] = "0", ["global_name"] = "Rosa" },
+                ["roles"] = new JsonArray(),
+                ["permissions"] = "2147483647",
+            },
+            ["app_permissions"] = "442368",
+            ["locale"] = "en-GB",
+            ["entitlements"] = new JsonArray(),
+            ["context"] = 0,
+            ["data"] = data,
+        };
+
+        await _discord!.SendDispatchAsync("INTERACTION_CREATE", interaction);
+        var callback = await _discord.Requests.WaitAsync(r => r.Route == Callback && r.Parameters["interaction_id"] == id, TimeSpan.FromSeconds(10), $"callback for {path}");
+        var body = callback.Body?["data"];
+        if (callback.Body?["type"]?.GetValue<int>() == 5)
+        {
+            var edit = await _discord.Requests.WaitAsync(r => r.Method == "PATCH" && r.Path.Contains(id, StringComparison.Ordinal), TimeSpan.FromSeconds(10), $"edit for {path}");
+            body = edit.Body;
+        }
+
+        return body;
+    }
+
+    private static string Text(JsonNode? data) =>
+        data?["content"]?.GetValue<string>()
+        ?? string.Join('\n', (data?["embeds"]?.AsArray() ?? []).Select(e => $"{e?["title"]}\n{e?["description"]}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_discord is not null)
+        {
+            await _discord.DisposeAsync();
+        }
+
+        _database.Dispose();
+    }
+}
