@@ -9,7 +9,24 @@ internal sealed class SqliteFileDataSource(string connectionString) : DbDataSour
 {
     public override string ConnectionString => connectionString;
 
-    protected override DbConnection CreateDbConnection() => new SqliteConnection(connectionString);
+    protected override DbConnection CreateDbConnection()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.StateChange += WaitInsideSqliteWhenBusy;
+        return connection;
+    }
+
+    // Microsoft.Data.Sqlite retries a busy database by sleeping 150 ms at a time; SQLite's own busy handler waits in
+    // steps of a few milliseconds, so a writer queued behind another is through in milliseconds, not 150.
+    private static void WaitInsideSqliteWhenBusy(object? sender, System.Data.StateChangeEventArgs change)
+    {
+        if (change.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {connection.DefaultTimeout * 1000};";
+            command.ExecuteNonQuery();
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
