@@ -1,0 +1,102 @@
+using CampaignBot.Testing.Mastodon;
+
+namespace CampaignBot.Tests;
+
+/// <summary>
+/// The built bot, pointed at the fake Mastodon through <c>Mastodon:InstanceUrl</c>: it answers mention commands in the
+/// thread, posts the reminder once, boosts a tagged post by the rules, and repeats none of it after a restart.
+/// </summary>
+public sealed class MastodonEndToEndTests : IAsyncDisposable
+{
+    private readonly TempDatabase _database = new();
+    private FakeMastodonServer? _mastodon;
+    private int _replies;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Mention_commands_reminders_and_boosts_happen_once_across_a_restart()
+    {
+        _mastodon = await FakeMastodonServer.StartAsync();
+        var mastodon = _mastodon;
+        string[] settings =
+        [
+            "--Campaign:SeedFile=",
+            "--Shell:Enabled=false",
+            "--Campaign:Hashtags:0=NotSafeNotFair",
+            $"--Mastodon:InstanceUrl={mastodon.InstanceUrl}",
+            $"--Mastodon:AccessToken={mastodon.Token}",
+            "--Mastodon:Organisers:0=rosa",
+        ];
+
+        await using (var bot = BotProcess.Start(_database.Path, settings))
+        {
+            await WaitUntilAsync(() => mastodon.IsSubscribed("user"), "the user stream");
+
+            var subscribe = mastodon.Mention("rosa", "subscribe");
+            var subscribed = await ReplyToAsync(subscribe);
+            Assert.StartsWith("@rosa", subscribed.Text, StringComparison.Ordinal);
+
+            var create = mastodon.Mention("rosa", "event create kind:march title:\"Save our NHS\" when:\"in 8s\" reminders:3s");
+            var created = await ReplyToAsync(create);
+            Assert.Contains("Save our NHS", created.Text, StringComparison.Ordinal);
+
+            var refused = await ReplyToAsync(mastodon.Mention("sam", "event cancel 1"));
+            Assert.Equal("direct", refused.Visibility);
+
+            await WaitUntilAsync(() => mastodon.IsSubscribed("hashtag:notsafenotfair"), "the hashtag stream");
+            var tagged = mastodon.Post("alice", "Marching on Saturday #NotSafeNotFair");
+            await mastodon.Reblogs.WaitAsync(id => id == tagged["id"]!.GetValue<string>(), TimeSpan.FromSeconds(15), "the boost");
+
+            var reminder = await mastodon.Posts.WaitAsync(p => p.InReplyToId is null && p.Text.Contains("Save our NHS", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "the reminder");
+            Assert.False(string.IsNullOrEmpty(reminder.IdempotencyKey));
+            Assert.Contains("#NotSafeNotFair", reminder.Text, StringComparison.OrdinalIgnoreCase);
+
+            bot.Interrupt();
+            Assert.Equal(0, (await bot.WaitAsync()).ExitCode);
+        }
+
+        var postsBefore = mastodon.Posts.Items.Count;
+        await using (var again = BotProcess.Start(_database.Path, settings))
+        {
+            await WaitUntilAsync(() => mastodon.IsSubscribed("hashtag:notsafenotfair"), "the hashtag stream after the restart");
+            await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+            again.Interrupt();
+            Assert.Equal(0, (await again.WaitAsync()).ExitCode);
+        }
+
+        Assert.Equal(postsBefore, mastodon.Posts.Items.Count);
+        Assert.Single(mastodon.Posts.Items, p => p.InReplyToId is null && p.Text.Contains("Save our NHS", StringComparison.Ordinal));
+        Assert.Single(mastodon.Reblogs.Items);
+        Assert.All(mastodon.Posts.Items, p => Assert.DoesNotContain(p.Mentions, m => m.Equals("everyone", StringComparison.OrdinalIgnoreCase)));
+        mastodon.AssertNoViolations();
+    }
+
+    // Mentions are answered one at a time, in order: the next reply in a thread is this mention's.
+    private async Task<FakeMastodonPost> ReplyToAsync(string notificationId)
+    {
+        _replies++;
+        var replies = await _mastodon!.Posts.WaitForCountAsync(p => p.InReplyToId is not null, _replies, TimeSpan.FromSeconds(15), $"the reply to {notificationId}");
+        return replies[_replies - 1];
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"timed out waiting for {what}");
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_mastodon is not null)
+        {
+            await _mastodon.DisposeAsync();
+        }
+
+        _database.Dispose();
+    }
+}
