@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Rest;
-using CampaignBot.Mastodon.Text;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Mastodon.Commands;
@@ -81,7 +80,8 @@ internal sealed class NotificationPump(
                     return read;
                 }
 
-                var items = page.Value.Items.Where(n => cursor is null || IdOrder.Instance.Compare(n.Id, cursor) > 0).Order(ById.Instance).ToList();
+                // Oldest first, and only what the server put after the cursor: ids are never compared (see PageOrder).
+                var items = PageOrder.NewerThan(page.Value.Items, cursor, n => n.Id, n => n.CreatedAt);
                 if (items.Count == 0)
                 {
                     return read;
@@ -121,12 +121,5 @@ internal sealed class NotificationPump(
         {
             _gate.Release();
         }
-    }
-
-    private sealed class ById : IComparer<MastodonNotification>
-    {
-        public static ById Instance { get; } = new();
-
-        public int Compare(MastodonNotification? x, MastodonNotification? y) => IdOrder.Instance.Compare(x?.Id, y?.Id);
     }
 }

@@ -1,7 +1,6 @@
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Rest;
-using CampaignBot.Mastodon.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -91,15 +90,22 @@ internal sealed class TagPoller(
                 return;
             }
 
-            var items = page.Value.Items.Where(s => cursor is null || IdOrder.Instance.Compare(s.Id, cursor) > 0).ToList();
-            if (items.Count > 0)
+            // The server decides what is newer than the cursor; ids are never compared here (see PageOrder).
+            var items = PageOrder.NewerThan(page.Value.Items, cursor, s => s.Id, s => s.CreatedAt);
+            if (items.Count == 0)
             {
-                found.AddRange(await processor.AcceptAsync(items, tracked, record, cancellationToken).ConfigureAwait(false));
-                var newest = items.Select(s => s.Id).Aggregate((a, b) => IdOrder.Max(a, b)!);
-                cursor = page.Value.PrevMinId is { } linked && IdOrder.Instance.Compare(linked, newest) >= 0 ? linked : newest;
-                await store.SetSettingAsync(setting, cursor!, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
+            found.AddRange(await processor.AcceptAsync(items, tracked, record, cancellationToken).ConfigureAwait(false));
+            var next = page.Value.PrevMinId ?? items[^1].Id;
+            if (next == cursor)
+            {
+                return;
+            }
+
+            cursor = next;
+            await store.SetSettingAsync(setting, cursor, cancellationToken).ConfigureAwait(false);
             if (page.Value.Items.Count < MastodonApi.TagPageLimit)
             {
                 return;

@@ -216,28 +216,29 @@ public sealed partial class FakeMastodonServer
     }
 
     // Mastodon's paging: max_id (older than), since_id (newest page newer than), min_id (the page immediately newer);
-    // always answered newest first, with Link next (older) and prev (newer) — except on quirky servers.
+    // always answered newest first, with Link next (older) and prev (newer) — except on quirky servers. "Older" and
+    // "newer" are the order things happened here, never the ids' own order (quirky ids don't sort by age).
     private (int, string, Dictionary<string, string>) Page(List<JsonObject> items, HttpContext context, int defaultLimit, int maxLimit, Dictionary<string, string> headers)
     {
         var query = context.Request.Query;
         var limit = int.TryParse(query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, maxLimit) : defaultLimit;
-        var ordered = items.OrderBy(i => i["id"]!.GetValue<string>(), Ids).ToList();
+        var ordered = items.OrderBy(i => Sequence(i["id"]!.GetValue<string>())).ToList();
         IEnumerable<JsonObject> selected;
         if (query["min_id"].ToString() is { Length: > 0 } minId)
         {
-            selected = ordered.Where(i => Ids.Compare(i["id"]!.GetValue<string>(), minId) > 0).Take(limit).Reverse();
+            selected = ordered.Where(i => Sequence(i["id"]!.GetValue<string>()) > Sequence(minId)).Take(limit).Reverse();
         }
         else
         {
             IEnumerable<JsonObject> newest = ordered.AsEnumerable().Reverse();
             if (query["max_id"].ToString() is { Length: > 0 } maxId)
             {
-                newest = newest.Where(i => Ids.Compare(i["id"]!.GetValue<string>(), maxId) < 0);
+                newest = newest.Where(i => Sequence(i["id"]!.GetValue<string>()) < Sequence(maxId));
             }
 
             if (query["since_id"].ToString() is { Length: > 0 } sinceId)
             {
-                newest = newest.Where(i => Ids.Compare(i["id"]!.GetValue<string>(), sinceId) > 0);
+                newest = newest.Where(i => Sequence(i["id"]!.GetValue<string>()) > Sequence(sinceId));
             }
 
             selected = newest.Take(limit);
@@ -253,8 +254,6 @@ public sealed partial class FakeMastodonServer
 
         return (200, new JsonArray([.. page.Select(p => (JsonNode)p.DeepClone())]).ToJsonString(), headers);
     }
-
-    private static readonly Comparer<string> Ids = Comparer<string>.Create((a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
 
     private bool ParseBody(string key, string text, out JsonObject? body)
     {

@@ -16,7 +16,7 @@ namespace CampaignBot.Testing.Mastodon;
 /// <summary>
 /// Mastodon on 127.0.0.1 for tests: the REST routes the bot uses, the WebSocket and SSE streaming endpoints (frames
 /// shaped like the captured fixtures), rate-limit headers and injected 429s, switches that drop or remove streaming,
-/// and a quirky mode that behaves like other servers speaking the API (32-character hex ids, reblog answering the
+/// and a quirky mode that behaves like other servers speaking the API (32-character hex ids that don't sort by age, reblog answering the
 /// original with <c>reblogged: true</c>, 422 for a bad token, no rate-limit headers, no Link headers, local handles
 /// with <c>@host:port</c>). Query parameters and JSON bodies are checked against the reference
 /// <c>mastodon/mastodon-openapi.json</c> where it is present; a violation fails the test at dispose.
@@ -35,6 +35,7 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
     private readonly List<JsonObject> _statuses = [];
     private readonly List<JsonObject> _notifications = [];
     private readonly Dictionary<string, JsonObject> _accounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _sequence = new(StringComparer.Ordinal);
     private long _nextId = 113600000000000000;
 
     private FakeMastodonServer(WebApplication app, FakeMastodonContract? contract, bool quirky)
@@ -191,6 +192,10 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
             {
                 status["id"] = NextId();
             }
+            else
+            {
+                _sequence.TryAdd(status["id"]!.GetValue<string>(), Interlocked.Increment(ref _nextId));
+            }
 
             _statuses.Add(status);
         }
@@ -219,11 +224,31 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A fresh id. Mastodon's are numeric strings that grow with time; a quirky server's are 32-character hex strings
+    /// that don't sort by age at all (as with random or hashed ids), so a client that orders ids is caught out.
+    /// </summary>
     public string NextId()
     {
-        var id = Interlocked.Increment(ref _nextId);
-        return Quirky ? id.ToString("x32", CultureInfo.InvariantCulture) : id.ToString(CultureInfo.InvariantCulture);
+        var sequence = Interlocked.Increment(ref _nextId);
+        var id = Quirky
+            ? Scramble(sequence).ToString("x16", CultureInfo.InvariantCulture) + sequence.ToString("x16", CultureInfo.InvariantCulture)
+            : sequence.ToString(CultureInfo.InvariantCulture);
+        _sequence[id] = sequence;
+        return id;
     }
+
+    // SplitMix64's finaliser: the leading half of a quirky id, so neither lexical nor numeric order says which is newer.
+    private static ulong Scramble(long value)
+    {
+        var z = unchecked((ulong)value + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Where an id stands in the order things happened on this server (ids it never issued come first).</summary>
+    private long Sequence(string id) => _sequence.TryGetValue(id, out var sequence) ? sequence : long.MinValue;
 
     /// <summary>Answers the next <paramref name="count"/> REST requests with 429, with or without rate-limit headers.</summary>
     public void InjectTooManyRequests(int count, bool withHeaders = true) => _limiter.Inject(count, withHeaders);
