@@ -50,7 +50,8 @@ internal sealed class MastodonHarness : IAsyncDisposable
         Action<Dictionary<string, string?>>? configure = null,
         FakeMastodonServer? server = null,
         ITestDatabase? database = null,
-        bool start = true)
+        bool start = true,
+        Action<IServiceCollection>? services = null)
     {
         var ownsServer = server is null;
         server ??= await FakeMastodonServer.StartAsync();
@@ -84,6 +85,7 @@ internal sealed class MastodonHarness : IAsyncDisposable
                 options.Name = "Test campaign";
                 options.Hashtags = ["NotSafeNotFair", "ImInWorkJeremy"];
             });
+        services?.Invoke(collection);
         collection.AddCampaignCommands();
         collection.AddMastodonAdapter();
         var provider = collection.BuildServiceProvider();

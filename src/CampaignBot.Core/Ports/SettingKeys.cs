@@ -16,4 +16,7 @@ public static class SettingKeys
 
     /// <summary>Prefix of the per-hashtag cursor (newest status id read from the tag timeline), e.g. <c>mastodon.tag.last-id.notsafenotfair</c>.</summary>
     public const string MastodonTagCursorPrefix = "mastodon.tag.last-id.";
+
+    /// <summary>Prefix of the per-hashtag backward read still owed after a burst on a tag first seen empty (<c>max_id</c> to go on from).</summary>
+    public const string MastodonTagBackfillPrefix = "mastodon.tag.backfill.";
 }

@@ -33,6 +33,10 @@ internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
     public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineAsync(string tag, string? minId, CancellationToken cancellationToken) =>
         rest.GetPageAsync(Relative($"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={TagPageLimit.ToString(CultureInfo.InvariantCulture)}", minId), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
 
+    /// <summary>A tag timeline page immediately older than <paramref name="maxId"/>.</summary>
+    public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineBeforeAsync(string tag, string maxId, CancellationToken cancellationToken) =>
+        rest.GetPageAsync(Relative($"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={TagPageLimit.ToString(CultureInfo.InvariantCulture)}", maxId, "max_id"), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
+
     public Task<MastodonResult<MastodonPage<T>>> FollowAsync<T>(Uri link, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken) =>
         rest.GetPageAsync(link, type, cancellationToken);
 
@@ -57,6 +61,6 @@ internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
         };
     }
 
-    private static Uri Relative(string pathAndQuery, string? minId) =>
-        new(minId is null ? pathAndQuery : $"{pathAndQuery}&min_id={Uri.EscapeDataString(minId)}", UriKind.Relative);
+    private static Uri Relative(string pathAndQuery, string? id, string parameter = "min_id") =>
+        new(id is null ? pathAndQuery : $"{pathAndQuery}&{parameter}={Uri.EscapeDataString(id)}", UriKind.Relative);
 }

@@ -8,4 +8,7 @@ internal sealed record MastodonPage<T>(IReadOnlyList<T> Items, Uri? Next, Uri? P
 {
     /// <summary>The <c>min_id</c> of the newer-page link: the cursor to continue forward from.</summary>
     public string? PrevMinId => Prev is null ? null : LinkHeader.QueryValue(Prev, "min_id");
+
+    /// <summary>The <c>max_id</c> of the older-page link: the cursor to continue backward from.</summary>
+    public string? NextMaxId => Next is null ? null : LinkHeader.QueryValue(Next, "max_id");
 }

@@ -8,7 +8,8 @@ namespace CampaignBot.Mastodon.Tagging;
 
 /// <summary>
 /// Reads tag timelines forward from a persisted cursor per tag (<c>min_id</c>, 40 a page), so nothing posted between
-/// two polls is skipped however busy the tag. It keeps to a share of the per-token budget (300 requests per
+/// two polls is skipped however busy the tag. The first poll leaves a cursor even on an empty timeline; a burst that
+/// lands there before the next poll is read newest page first and then back (<c>max_id</c>) to where it began. It keeps to a share of the per-token budget (300 requests per
 /// 5 minutes): each tag is polled at most once per <c>tags × 5 min ÷ share</c>, pages stop for the round when the
 /// share of the last 5 minutes is used or the server reports the budget nearly spent, and the cursor carries on next time.
 /// </summary>
@@ -24,6 +25,9 @@ internal sealed class TagPoller(
 {
     public const int BudgetRequests = 300;
     public static readonly TimeSpan BudgetWindow = TimeSpan.FromMinutes(5);
+
+    // Clocks differ between us, the server and remote authors; a backward read stops this far before tracking began.
+    private static readonly TimeSpan BackfillSlack = TimeSpan.FromMinutes(10);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, DateTimeOffset> _lastPolled = new(StringComparer.Ordinal);
@@ -76,42 +80,142 @@ internal sealed class TagPoller(
 
     private async Task PollTagAsync(string tag, string key, IReadOnlyList<string> tracked, List<HashtagMention> found, bool record, CancellationToken cancellationToken)
     {
-        var setting = SettingKeys.MastodonTagCursorPrefix + key;
-        var cursor = await store.GetSettingAsync(setting, cancellationToken).ConfigureAwait(false);
+        var poll = new TagRead(tag, key, tracked, found, record);
+        var cursor = await store.GetSettingAsync(poll.CursorKey, cancellationToken).ConfigureAwait(false);
         cursor = cursor is { Length: > 0 } ? cursor : null;
-        do
+        var readNewest = cursor is null || TagCursor.IsEmpty(cursor, out _);
+        if (readNewest)
         {
-            Spend();
-            var page = await api.GetTagTimelineAsync(tag, cursor, cancellationToken).ConfigureAwait(false);
-            if (!page.IsSuccess)
+            // Nothing read yet: the newest page. A first look at an empty timeline still leaves a cursor behind.
+            cursor = await ReadNewestAsync(poll, cursor, cancellationToken).ConfigureAwait(false);
+            if (cursor is null)
             {
-                Log.TagPollFailed(logger, tag, page.Error.ToString());
-                status.Error($"#{tag}: {page.Error}");
+                return;
+            }
+        }
+
+        // Just read the newest page: nothing is newer yet, so only a backward read may be owed.
+        if (await ReadBackwardAsync(poll, cancellationToken).ConfigureAwait(false) && !readNewest)
+        {
+            await ReadForwardAsync(poll, cursor!, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the newest page; returns the cursor to go on from, or null when there is nothing (more) to read this time.</summary>
+    private async Task<string?> ReadNewestAsync(TagRead poll, string? cursor, CancellationToken cancellationToken)
+    {
+        var emptySince = cursor is not null && TagCursor.IsEmpty(cursor, out var since) ? since : (DateTimeOffset?)null;
+        var page = await FetchAsync(poll.Tag, () => api.GetTagTimelineAsync(poll.Tag, null, cancellationToken)).ConfigureAwait(false);
+        if (page is null)
+        {
+            return null;
+        }
+
+        var items = PageOrder.NewerThan(page.Items, null, s => s.Id, s => s.CreatedAt);
+        if (items.Count == 0)
+        {
+            if (emptySince is null)
+            {
+                await store.SetSettingAsync(poll.CursorKey, TagCursor.Empty(clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+
+        await AcceptAsync(poll, items, cancellationToken).ConfigureAwait(false);
+
+        // The timeline was empty when tracking began, so a full page may hide older new posts: read back to them
+        // (owed in the store first, so a restart in between still reads them).
+        if (emptySince is { } start && page.Items.Count >= MastodonApi.TagPageLimit && items[0].CreatedAt >= start - BackfillSlack)
+        {
+            await store.SetSettingAsync(poll.BackfillKey, TagCursor.Backfill(start, page.NextMaxId ?? items[0].Id), cancellationToken).ConfigureAwait(false);
+        }
+
+        var next = page.PrevMinId ?? items[^1].Id;
+        await store.SetSettingAsync(poll.CursorKey, next, cancellationToken).ConfigureAwait(false);
+        return next;
+    }
+
+    /// <summary>Reads back through a burst owed from <see cref="ReadNewestAsync"/>; false when the budget or an error ends it early.</summary>
+    private async Task<bool> ReadBackwardAsync(TagRead poll, CancellationToken cancellationToken)
+    {
+        while (TagCursor.TryBackfill(await store.GetSettingAsync(poll.BackfillKey, cancellationToken).ConfigureAwait(false), out var since, out var maxId))
+        {
+            if (!HasBudget())
+            {
+                return false;
+            }
+
+            var page = await FetchAsync(poll.Tag, () => api.GetTagTimelineBeforeAsync(poll.Tag, maxId, cancellationToken)).ConfigureAwait(false);
+            if (page is null)
+            {
+                return false;
+            }
+
+            var items = PageOrder.NewerThan(page.Items, null, s => s.Id, s => s.CreatedAt);
+            await AcceptAsync(poll, items, cancellationToken).ConfigureAwait(false);
+            var next = items.Count == 0 ? null : page.NextMaxId ?? items[0].Id;
+            var done = page.Items.Count < MastodonApi.TagPageLimit || next is null || next == maxId || items[0].CreatedAt < since - BackfillSlack;
+            await store.SetSettingAsync(poll.BackfillKey, done ? string.Empty : TagCursor.Backfill(since, next!), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads forward from <paramref name="cursor"/> with <c>min_id</c>, page by page, until caught up or out of budget.</summary>
+    private async Task ReadForwardAsync(TagRead poll, string cursor, CancellationToken cancellationToken)
+    {
+        while (HasBudget())
+        {
+            var page = await FetchAsync(poll.Tag, () => api.GetTagTimelineAsync(poll.Tag, cursor, cancellationToken)).ConfigureAwait(false);
+            if (page is null)
+            {
                 return;
             }
 
             // The server decides what is newer than the cursor; ids are never compared here (see PageOrder).
-            var items = PageOrder.NewerThan(page.Value.Items, cursor, s => s.Id, s => s.CreatedAt);
+            var items = PageOrder.NewerThan(page.Items, cursor, s => s.Id, s => s.CreatedAt);
             if (items.Count == 0)
             {
                 return;
             }
 
-            found.AddRange(await processor.AcceptAsync(items, tracked, record, cancellationToken).ConfigureAwait(false));
-            var next = page.Value.PrevMinId ?? items[^1].Id;
+            await AcceptAsync(poll, items, cancellationToken).ConfigureAwait(false);
+            var next = page.PrevMinId ?? items[^1].Id;
             if (next == cursor)
             {
                 return;
             }
 
             cursor = next;
-            await store.SetSettingAsync(setting, cursor, cancellationToken).ConfigureAwait(false);
-            if (page.Value.Items.Count < MastodonApi.TagPageLimit)
+            await store.SetSettingAsync(poll.CursorKey, cursor, cancellationToken).ConfigureAwait(false);
+            if (page.Items.Count < MastodonApi.TagPageLimit)
             {
                 return;
             }
         }
-        while (HasBudget());
+    }
+
+    private async Task<MastodonPage<MastodonStatus>?> FetchAsync(string tag, Func<Task<MastodonResult<MastodonPage<MastodonStatus>>>> request)
+    {
+        Spend();
+        var page = await request().ConfigureAwait(false);
+        if (page.IsSuccess)
+        {
+            return page.Value;
+        }
+
+        Log.TagPollFailed(logger, tag, page.Error.ToString());
+        status.Error($"#{tag}: {page.Error}");
+        return null;
+    }
+
+    private async Task AcceptAsync(TagRead poll, IReadOnlyList<MastodonStatus> items, CancellationToken cancellationToken)
+    {
+        if (items.Count > 0)
+        {
+            poll.Found.AddRange(await processor.AcceptAsync(items, poll.Tracked, poll.Record, cancellationToken).ConfigureAwait(false));
+        }
     }
 
     private bool HasBudget()

@@ -1,12 +1,16 @@
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Tagging;
 using CampaignBot.Testing.Mastodon;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Mastodon.Tests.Tagging;
 
 public sealed class TagPollingTests
 {
     private const string Cursor = SettingKeys.MastodonTagCursorPrefix + "notsafenotfair";
+    private const string Backfill = SettingKeys.MastodonTagBackfillPrefix + "notsafenotfair";
+    private static readonly string[] Tags = ["NotSafeNotFair"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -90,5 +94,75 @@ public sealed class TagPollingTests
         await Task.Delay(600, Ct);
         Assert.Equal([$"campaignbot-reply-{first}", .. later.Select(id => $"campaignbot-reply-{id}")], server.Posts.Items.Select(p => p.IdempotencyKey));
         Assert.Equal(later[^1], await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_burst_on_a_tag_first_seen_empty_is_counted_whole_and_once(bool quirky)
+    {
+        await using var server = await FakeMastodonServer.StartAsync(quirky);
+        await using var bot = await MastodonHarness.CreateAsync(server: server, start: false);
+        var poller = bot.Get<TagPoller>();
+
+        var first = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var marker = await bot.Store.GetSettingAsync(Cursor, Ct);
+        var burst = Enumerable.Range(0, 100).Select(i => server.Post("alice", $"Burst {i} #NotSafeNotFair", stream: false)["uri"]!.GetValue<string>()).ToList();
+        var second = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var third = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var recorded = await bot.Get<IHashtagMentionSink>().RecordAsync([.. second, .. third], Ct);
+
+        Assert.Empty(first);
+        Assert.False(string.IsNullOrEmpty(marker));
+        Assert.Equal(burst.Order(StringComparer.Ordinal), second.Select(m => m.Uri).Order(StringComparer.Ordinal));
+        Assert.Empty(third);
+        Assert.Equal(100, recorded);
+        Assert.Equal(100, await bot.CountAsync("NotSafeNotFair"));
+        Assert.True(string.IsNullOrEmpty(await bot.Store.GetSettingAsync(Backfill, Ct)));
+    }
+
+    [Fact]
+    public async Task A_burst_after_a_stored_cursor_is_read_forward_page_by_page()
+    {
+        await using var bot = await MastodonHarness.CreateAsync(start: false);
+        var poller = bot.Get<TagPoller>();
+        bot.Server.Post("alice", "Before #NotSafeNotFair", stream: false);
+        Assert.Single(await poller.PollAsync(Tags, force: true, record: false, Ct));
+        var burst = Enumerable.Range(0, 100).Select(i => bot.Server.Post("bob@other.example", $"Burst {i} #NotSafeNotFair", stream: false)["uri"]!.GetValue<string>()).ToList();
+        var requestsBefore = bot.Server.Requests.Count;
+
+        var found = await poller.PollAsync(Tags, force: true, record: false, Ct);
+
+        Assert.Equal(burst.Order(StringComparer.Ordinal), found.Select(m => m.Uri).Order(StringComparer.Ordinal));
+        Assert.All(bot.Server.Requests.Items.Skip(requestsBefore), r => Assert.Contains("min_id=", r.Query, StringComparison.Ordinal));
+        Assert.Equal(3, bot.Server.Requests.Count - requestsBefore);
+    }
+
+    [Fact]
+    public async Task A_burst_larger_than_the_budget_allows_is_finished_in_the_next_window()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await FakeMastodonServer.StartAsync();
+        server.Clock = clock;
+        server.Limits.ApiLimit = 10;
+        await using var bot = await MastodonHarness.CreateAsync(server: server, start: false, services: s => s.AddSingleton<TimeProvider>(clock));
+        var poller = bot.Get<TagPoller>();
+        var sink = bot.Get<IHashtagMentionSink>();
+
+        Assert.Empty(await poller.PollAsync(Tags, force: true, record: false, Ct));
+        var burst = Enumerable.Range(0, 300).Select(i => server.Post("alice", $"Burst {i} #NotSafeNotFair", stream: false)["uri"]!.GetValue<string>()).ToList();
+        var second = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var owed = await bot.Store.GetSettingAsync(Backfill, Ct);
+        clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var third = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var fourth = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var counted = await sink.RecordAsync([.. second, .. third, .. fourth], Ct);
+
+        Assert.InRange(second.Count, 40, 299);
+        Assert.False(string.IsNullOrEmpty(owed));
+        Assert.Equal(burst.Order(StringComparer.Ordinal), second.Concat(third).Concat(fourth).Select(m => m.Uri).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(300, counted);
+        Assert.Equal(0, server.TooManyRequests);
+        Assert.True(string.IsNullOrEmpty(await bot.Store.GetSettingAsync(Backfill, Ct)));
     }
 }
