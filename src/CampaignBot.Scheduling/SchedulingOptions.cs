@@ -26,8 +26,11 @@ public sealed class SchedulingOptions
     /// </summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Local time (campaign zone) of the daily digest, HH:mm.</summary>
+    /// <summary>Local time (campaign zone) of the daily digest, HH:mm, or <c>off</c>.</summary>
     public string DigestTime { get; set; } = "18:00";
+
+    /// <summary><see cref="DigestTime"/> is <c>off</c>: no daily digest.</summary>
+    public bool DigestOff => string.Equals(DigestTime, "off", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How often hashtag sources are asked for new tagged posts.</summary>
     public TimeSpan HashtagPollInterval { get; set; } = TimeSpan.FromMinutes(1);

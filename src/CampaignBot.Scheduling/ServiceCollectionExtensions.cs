@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
             .BindConfiguration(SchedulingOptions.Section)
             .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Scheduling:MaxAttempts must be between 1 and 20.")
             .Validate(o => o.Lease >= TimeSpan.FromSeconds(5), "Scheduling:Lease must be at least 5 seconds.")
-            .Validate(o => TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Scheduling:DigestTime must be HH:mm, e.g. 18:00.")
+            .Validate(o => o.DigestOff || TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Scheduling:DigestTime must be HH:mm (e.g. 18:00) or off.")
             .Validate(o => o.HashtagPollInterval >= TimeSpan.FromSeconds(10), "Scheduling:HashtagPollInterval must be at least 10 seconds.")
             .Validate(o => o.Linger >= TimeSpan.Zero && o.Linger * 2 < o.Lease, "Scheduling:Linger must be at least 0 and less than half of Scheduling:Lease.")
             .ValidateOnStart();

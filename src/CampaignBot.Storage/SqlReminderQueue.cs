@@ -86,6 +86,11 @@ public sealed class SqlReminderQueue : IReminderQueue
             return Task.CompletedTask;
         }
 
+        if (outcomes.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         var now = Columns.Milliseconds(_clock.GetUtcNow());
         return SqlSession.RunAsync(_dataSource, async session =>
         {

@@ -19,6 +19,20 @@ public sealed class DigestTests
         NullLogger<DigestJob>.Instance);
 
     [Fact]
+    public async Task A_digest_time_of_off_sends_no_digest()
+    {
+        await using var bot = await DispatcherHarness.CreateAsync();
+        await bot.SubscribeAsync("general");
+        var job = Job(bot, at: "off");
+
+        bot.Clock.SetUtcNow(DispatcherHarness.Start.AddHours(12));
+        var sent = await job.SendIfDueAsync(Ct);
+
+        Assert.False(sent);
+        Assert.Empty(bot.Sender.Attempts);
+    }
+
+    [Fact]
     public async Task The_digest_goes_once_a_day_after_its_local_time_with_momentum_and_next_actions()
     {
         await using var bot = await DispatcherHarness.CreateAsync();

@@ -100,6 +100,7 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
             ["Storage:Provider"] = "Sqlite",
             ["Storage:ConnectionString"] = _database.Options.ConnectionString,
             ["Scheduling:LateAfter"] = "00:00:01",
+            ["Scheduling:DigestTime"] = "off",
         });
         builder.Services.AddCampaignStorage();
         builder.Services.Configure<CampaignOptions>(_ => { });

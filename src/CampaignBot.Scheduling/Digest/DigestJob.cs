@@ -33,6 +33,11 @@ public sealed class DigestJob(
     /// <summary>Sends today's digest if its time has come and it hasn't gone yet; true when it was sent now.</summary>
     public async Task<bool> SendIfDueAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.DigestOff)
+        {
+            return false;
+        }
+
         var now = clock.GetUtcNow();
         var zone = await store.GetSettingAsync(SettingKeys.TimeZone, cancellationToken).ConfigureAwait(false) ?? campaign.Value.TimeZone;
         var local = TimeText.ToZone(now, zone, out _);

@@ -11,8 +11,11 @@ namespace CampaignBot.Scheduling.Jobs;
 /// </summary>
 public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider clock, ILogger<DispatcherArming> logger) : IReminderWakeup, IDisposable
 {
-    /// <summary>How much before the due time the trigger fires, to claim and record before the instant.</summary>
-    public static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// How much before the due time the trigger fires: the dispatcher's claim horizon, so even a thousand reminders
+    /// due at one instant are claimed and their send decisions recorded before it comes (that takes tens of ms).
+    /// </summary>
+    public static readonly TimeSpan Lead = Reminders.ReminderDispatcher.ClaimAhead;
 
     private const string Group = "reminders";
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -37,6 +37,7 @@ public sealed class ReminderDispatcher(
     {
         var handled = 0;
         var sending = new List<Task>();
+        var recorder = new OutcomeRecorder(deliverer, queue, node);
         var linger = options.Value.Linger;
         DateTimeOffset? lingerUntil = null;
         try
@@ -46,7 +47,7 @@ public sealed class ReminderDispatcher(
                 var due = await queue.ClaimAsync(node.Id, clock.GetUtcNow() + ClaimAhead, options.Value.Lease, Batch, cancellationToken).ConfigureAwait(false);
                 if (due.Count > 0)
                 {
-                    sending.Add(await HandleAsync(due, cancellationToken).ConfigureAwait(false));
+                    sending.Add(await HandleAsync(due, recorder, cancellationToken).ConfigureAwait(false));
                     handled += due.Count;
                     continue;
                 }
@@ -65,14 +66,21 @@ public sealed class ReminderDispatcher(
         }
         finally
         {
-            await Task.WhenAll(sending).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(sending).ConfigureAwait(false);
+            }
+            finally
+            {
+                await recorder.CompleteAsync().ConfigureAwait(false);
+            }
         }
 
         return handled;
     }
 
     // Prepares a claimed batch; returns the task of its sends, which wait for their due instants.
-    private async Task<Task> HandleAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
+    private async Task<Task> HandleAsync(IReadOnlyList<DueReminder> due, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var hashtags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
@@ -117,12 +125,13 @@ public sealed class ReminderDispatcher(
 
         // Every send decision is on record before its instant comes; then each instant's sends go out together.
         var prepared = await deliverer.PrepareManyAsync(messages, cancellationToken).ConfigureAwait(false);
-        await queue.CompleteAsync(node.Id, outcomes, cancellationToken).ConfigureAwait(false);
         var plans = toSend.Zip(prepared, (send, delivery) => (send.Reminder, Delivery: delivery, send.Late));
-        return Task.WhenAll(plans.GroupBy(plan => plan.Reminder.Due).Select(group => DeliverAtAsync(group.Key, group.ToArray(), cancellationToken)));
+        var sends = Task.WhenAll(plans.GroupBy(plan => plan.Reminder.Due).Select(group => DeliverAtAsync(group.Key, group.ToArray(), recorder, cancellationToken)));
+        await queue.CompleteAsync(node.Id, outcomes, cancellationToken).ConfigureAwait(false);
+        return sends;
     }
 
-    private async Task DeliverAtAsync(DateTimeOffset due, IReadOnlyList<(DueReminder Reminder, PreparedDelivery Delivery, bool Late)> plans, CancellationToken cancellationToken)
+    private async Task DeliverAtAsync(DateTimeOffset due, IReadOnlyList<(DueReminder Reminder, PreparedDelivery Delivery, bool Late)> plans, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
         // Timers run on the monotonic clock and can end a hair before the wall-clock instant: never send early.
         for (var wait = due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = due - clock.GetUtcNow())
@@ -132,9 +141,8 @@ public sealed class ReminderDispatcher(
 
         var sends = plans.Select(plan => deliverer.SendUnrecordedAsync(plan.Delivery, cancellationToken)).ToArray();
         var results = await Task.WhenAll(sends).ConfigureAwait(false);
-        await deliverer.RecordAsync(results.SelectMany(r => r).ToArray()).ConfigureAwait(false);
         var outcomes = plans.Zip(results, (plan, result) => Outcome(plan.Reminder, plan.Delivery, result, plan.Late)).ToArray();
-        await queue.CompleteAsync(node.Id, outcomes, CancellationToken.None).ConfigureAwait(false);
+        await recorder.RecordAsync([.. results.SelectMany(r => r)], outcomes).ConfigureAwait(false);
     }
 
     private ReminderOutcome Outcome(DueReminder reminder, PreparedDelivery delivery, IReadOnlyList<DeliveryResult> results, bool late)

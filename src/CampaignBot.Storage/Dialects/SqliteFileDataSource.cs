@@ -9,6 +9,9 @@ internal sealed class SqliteFileDataSource(string connectionString) : DbDataSour
 {
     public override string ConnectionString => connectionString;
 
+    /// <summary>Taken by each transaction of this process, so they queue asynchronously rather than on SQLite's lock.</summary>
+    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
     protected override DbConnection CreateDbConnection()
     {
         var connection = new SqliteConnection(connectionString);
@@ -32,6 +35,7 @@ internal sealed class SqliteFileDataSource(string connectionString) : DbDataSour
     {
         if (disposing)
         {
+            WriteGate.Dispose();
             ReleasePool();
         }
 

@@ -5,7 +5,32 @@ namespace CampaignBot.Storage.Tables;
 // One connection and transaction for statements that must land together (an event and its reminder rows).
 internal sealed class SqlSession(DbConnection connection, DbTransaction transaction)
 {
+    // SQLite lets one writer in at a time and makes the others wait by blocking their threads; on a small machine that
+    // starves the thread pool and delays every timer (reminder sends among them). So in this process, SQLite
+    // transactions queue for an async gate instead, and never meet a locked database from each other.
+    private static readonly AsyncLocal<bool> InsideGate = new();
+
     public static async Task<T> RunAsync<T>(DbDataSource dataSource, Func<SqlSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (dataSource is not Dialects.SqliteFileDataSource sqlite || InsideGate.Value)
+        {
+            return await RunUngatedAsync(dataSource, work, cancellationToken).ConfigureAwait(false);
+        }
+
+        await sqlite.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            InsideGate.Value = true;
+            return await RunUngatedAsync(dataSource, work, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            InsideGate.Value = false;
+            sqlite.WriteGate.Release();
+        }
+    }
+
+    private static async Task<T> RunUngatedAsync<T>(DbDataSource dataSource, Func<SqlSession, Task<T>> work, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
