@@ -1,5 +1,6 @@
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Scheduling.Reminders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -10,17 +11,24 @@ namespace CampaignBot.Scheduling.Jobs;
 /// Re-running it is harmless (claims and the delivery log make it idempotent), which is what RequestRecovery needs.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DispatchRemindersJob(ReminderDispatcher dispatcher, IReminderQueue queue, DispatcherArming arming, ILogger<DispatchRemindersJob> logger) : IJob
+public sealed class DispatchRemindersJob(ReminderDispatcher dispatcher, IReminderQueue queue, DispatcherArming arming, IHostApplicationLifetime lifetime, ILogger<DispatchRemindersJob> logger) : IJob
 {
     public static readonly JobKey Key = new("dispatch", "reminders");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        // Once the bot is stopping, nothing more is claimed or waited for: rows already claimed but not yet due stay
+        // claimed and are taken up (on time or late) by the next start or another node when their lease ends.
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await dispatcher.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            await dispatcher.RunOnceAsync(run.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception)
         {
             // The sweep trigger runs the job again within a minute; leases hand claimed rows back meanwhile.
             Log.DispatchFailed(logger, exception);

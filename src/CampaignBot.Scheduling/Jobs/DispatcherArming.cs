@@ -18,9 +18,13 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
     public static readonly TimeSpan Lead = Reminders.ReminderDispatcher.ClaimAhead;
 
     private const string Group = "reminders";
+    private volatile bool _stopping;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Wake(DateTimeOffset fireAt) => _ = ArmQuietlyAsync(fireAt);
+
+    /// <summary>The host is stopping: a failed arming is expected now, and not worth an error.</summary>
+    public void Stopping() => _stopping = true;
 
     public void Dispose() => _gate.Dispose();
 
@@ -58,6 +62,10 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
         try
         {
             await ArmAsync(fireAt, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SchedulerException) when (_stopping)
+        {
+            // Stopping: the next start arms the dispatcher for every pending reminder.
         }
         catch (Exception exception)
         {

@@ -17,5 +17,9 @@ public sealed class DispatcherStartup(IReminderQueue queue, DispatcherArming arm
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        arming.Stopping();
+        return Task.CompletedTask;
+    }
 }
