@@ -11,5 +11,6 @@ public static class Scenarios
         new Mastodon.BoostLatencyScenario(),
         new Scheduling.FireLagScenario(),
         new Scheduling.ScheduleScenario(),
+        new Scheduling.RestartScenario(),
     ];
 }

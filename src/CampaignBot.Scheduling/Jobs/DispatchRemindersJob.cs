@@ -34,9 +34,16 @@ public sealed class DispatchRemindersJob(ReminderDispatcher dispatcher, IReminde
             Log.DispatchFailed(logger, exception);
         }
 
-        if (await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) is { } next)
+        if (!run.IsCancellationRequested && await queue.NextFireAsync(run.Token).ConfigureAwait(false) is { } next)
         {
-            await arming.ArmAsync(next, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await arming.ArmAsync(next, run.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (run.IsCancellationRequested && exception is SchedulerException or OperationCanceledException)
+            {
+                // Stopping: the next start arms the dispatcher for every pending reminder.
+            }
         }
     }
 }

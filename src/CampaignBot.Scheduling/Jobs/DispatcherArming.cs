@@ -36,8 +36,14 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
         {
             var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
             var armed = await scheduler.GetTriggersOfJob(DispatchRemindersJob.Key, cancellationToken).ConfigureAwait(false);
-            if (armed.Any(t => t.Key.Group == Group && t.Key.Name.StartsWith("at-", StringComparison.Ordinal) && t.NextFireTimeUtc is { } next && next <= target))
+            var early = armed
+                .Where(t => t.Key.Group == Group && t.Key.Name.StartsWith("at-", StringComparison.Ordinal))
+                .Select(t => t.NextFireTimeUtc)
+                .Where(next => next is { } at && at <= target)
+                .Min();
+            if (early is { } existing)
             {
+                Log.Armed(logger, existing);
                 return;
             }
 
