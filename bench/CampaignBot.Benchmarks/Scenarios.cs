@@ -9,6 +9,7 @@ public static class Scenarios
         new Discord.InteractionLatencyScenario(),
         new Discord.GatewayIngestScenario(),
         new Mastodon.BoostLatencyScenario(),
+        new Mastodon.IngestScenario(),
         new Scheduling.FireLagScenario(),
         new Scheduling.ScheduleScenario(),
         new Scheduling.RestartScenario(),

@@ -41,7 +41,7 @@ internal sealed class BoostLatencyBench : IAsyncDisposable
 
     public IBoostLedger Ledger => Services.GetRequiredService<IBoostLedger>();
 
-    public static async Task<BoostLatencyBench> CreateAsync(FakeMastodonServer server, StorageProvider engine, CancellationToken cancellationToken)
+    public static async Task<BoostLatencyBench> CreateAsync(FakeMastodonServer server, StorageProvider engine, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(engine, cancellationToken).ConfigureAwait(false);
         var handle = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ internal sealed class BoostLatencyBench : IAsyncDisposable
             ["Mastodon:Streaming"] = "websocket",
             ["Campaign:Hashtags:0"] = Tag,
             ["Mastodon:Boost:PerHour"] = "60",
-        }).Build();
+        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
         var mentions = new SqlHashtagMentionStore(handle.DataSource);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

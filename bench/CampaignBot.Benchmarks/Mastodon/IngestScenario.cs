@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using CampaignBot.Core.Boosting;
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Mastodon.Boost;
+using CampaignBot.Mastodon.Rest;
+using CampaignBot.Mastodon.Streaming;
+using CampaignBot.Mastodon.Tagging;
+using CampaignBot.Storage;
+using CampaignBot.Testing.Mastodon;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignBot.Benchmarks.Mastodon;
+
+/// <summary>
+/// Tagged statuses through the bot's stream path, from the WebSocket frame's bytes: the frame parsed, its payload
+/// (a JSON string) decoded again into a status, the tracked tag matched, every auto-boost rule and both caps checked
+/// and the decision stored in the ledger, the post queued for counting and written by the recorder in its batches —
+/// all on the real SQLite store, composed as the host does. Each status is a new post (a unique URI) by one of 200
+/// authors, a tenth of them bots, a tenth with <c>#nobot</c>, a tenth posting unlisted. A warm-up first fills the hourly
+/// boost cap (its reblogs go to the fake over HTTP), so the measured posts are decided and stored without a request,
+/// as on a busy tag. Ends when the last count is written. Figures: statuses per wall second and per CPU second (the
+/// one-core figure; run under <c>taskset -c 0</c> to hold the process to one core), bytes allocated per status.
+/// </summary>
+internal sealed class IngestScenario : IScenario
+{
+    private const int WarmUp = 5_000;
+    private const int Authors = 200;
+
+    public string Name => "ingest";
+
+    public string Description => "tagged statuses from stream frames parsed, boost rules applied and decided, counted in SQLite, per second (default 50,000), with and without auto-boost";
+
+    public async Task<IReadOnlyDictionary<string, object>> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
+        var table = new Table("path", "statuses", "seconds", "statuses/s", "CPU seconds", "statuses per CPU second", "bytes allocated/status", "counted", "boost decisions stored", "boosted");
+        var figures = new Dictionary<string, object> { ["statuses"] = count };
+        foreach (var boost in new[] { true, false })
+        {
+            var run = await MeasureAsync(count, boost, cancellationToken).ConfigureAwait(false);
+            table.Row(boost ? "frame → parse → rules + ledger → count" : "frame → parse → count (auto-boost off)", count, Math.Round(run.Seconds, 3), Math.Round(count / run.Seconds), Math.Round(run.CpuSeconds, 3), Math.Round(count / run.CpuSeconds), Math.Round(run.BytesPerStatus), run.Counted, run.Decided, run.Boosted);
+            var prefix = boost ? string.Empty : "no_boost_";
+            figures[$"{prefix}statuses_per_s"] = Math.Round(count / run.Seconds);
+            figures[$"{prefix}statuses_per_cpu_s"] = Math.Round(count / run.CpuSeconds);
+            figures[$"{prefix}bytes_per_status"] = Math.Round(run.BytesPerStatus);
+            figures["avg_frame_bytes"] = Math.Round(run.AverageFrameBytes);
+        }
+
+        Console.WriteLine(table);
+        return figures;
+    }
+
+    private static async Task<Run> MeasureAsync(int count, bool boost, CancellationToken cancellationToken)
+    {
+        await using var server = await FakeMastodonServer.StartAsync().ConfigureAwait(false);
+        var settings = new Dictionary<string, string?> { ["Mastodon:Boost:Enabled"] = boost ? "true" : "false" };
+        await using var bench = await BoostLatencyBench.CreateAsync(server, StorageProvider.Sqlite, cancellationToken, settings).ConfigureAwait(false);
+        var services = bench.Services;
+        var me = await services.GetRequiredService<MastodonApi>().VerifyCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        services.GetRequiredService<BotIdentity>().Set(me.Value ?? throw new InvalidOperationException($"verify_credentials failed: {me.Error}"), new Uri(server.InstanceUrl));
+        services.GetRequiredService<TagSubscriptions>().Set([BoostLatencyBench.Tag]);
+        var dispatcher = services.GetRequiredService<StreamDispatcher>();
+        var recorder = services.GetRequiredService<MentionRecorder>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var recording = recorder.RunAsync(stop.Token);
+
+        // Warm-up: the authors' real posts first (boosted over HTTP until the hourly cap is full), then fresh ones.
+        var templates = Templates(server);
+        await ProcessAsync(dispatcher, recorder, [.. templates.Select(Frame)], cancellationToken).ConfigureAwait(false);
+        await ProcessAsync(dispatcher, recorder, Frames(templates, 0, WarmUp - templates.Count), cancellationToken).ConfigureAwait(false);
+        var frames = Frames(templates, WarmUp, count);
+        var averageBytes = frames.Average(f => f.Length);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        await ProcessAsync(dispatcher, recorder, frames, cancellationToken).ConfigureAwait(false);
+        clock.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        await stop.CancelAsync().ConfigureAwait(false);
+        await recording.ConfigureAwait(false);
+
+        // The figures only stand if every status was really counted (and, with auto-boost on, decided).
+        var counted = (await services.GetRequiredService<IHashtagCounts>().HourlyAsync(BoostLatencyBench.Tag, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), cancellationToken).ConfigureAwait(false)).Sum(c => c.Mentions);
+        var summary = await bench.Ledger.SummariseAsync(cancellationToken).ConfigureAwait(false);
+        var decided = summary.ByState.Values.Sum();
+        if (counted != WarmUp + count || decided != (boost ? WarmUp + count : 0))
+        {
+            throw new InvalidOperationException($"expected {WarmUp + count} counted and decided, got {counted} counted and {decided} decided");
+        }
+
+        return new Run(clock.Elapsed.TotalSeconds, cpu, (double)allocated / count, averageBytes, counted, decided, summary[BoostState.Boosted]);
+    }
+
+    // As the WebSocket read loop does: parse the frame, dispatch the event; then wait for the recorder's last batch.
+    private static async Task ProcessAsync(StreamDispatcher dispatcher, MentionRecorder recorder, byte[][] frames, CancellationToken cancellationToken)
+    {
+        var target = recorder.Queued + frames.Length;
+        foreach (var frame in frames)
+        {
+            var streamEvent = StreamFrames.Parse(frame, out var problem) ?? throw new InvalidOperationException(problem);
+            await dispatcher.DispatchAsync(streamEvent, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (recorder.Written < target)
+        {
+            await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static List<JsonObject> Templates(FakeMastodonServer server) =>
+    [
+        .. Enumerable.Range(0, Authors).Select(i => server.Post(
+            $"member{i}@union{i % 7}.example",
+            $"Day {i} on the picket line, bring a flask <3 #{BoostLatencyBench.Tag} #NHS",
+            visibility: i % 10 == 2 ? "unlisted" : "public",
+            bot: i % 10 == 0,
+            note: i % 10 == 1 ? "Junior doctor. #nobot please" : "Junior doctor in Leeds.",
+            stream: false)),
+    ];
+
+    // Each frame a new post: its own id, URI and URL, shaped exactly like the streaming server's frames.
+    private static byte[][] Frames(List<JsonObject> templates, int offset, int count)
+    {
+        var frames = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var status = templates[(offset + i) % templates.Count];
+            var id = (114000000000000000L + offset + i).ToString(CultureInfo.InvariantCulture);
+            var acct = status["account"]!["acct"]!.GetValue<string>();
+            var username = status["account"]!["username"]!.GetValue<string>();
+            var host = acct.Contains('@', StringComparison.Ordinal) ? acct[(acct.IndexOf('@', StringComparison.Ordinal) + 1)..] : FakeMastodonServer.Domain;
+            status["id"] = id;
+            status["uri"] = $"https://{host}/users/{username}/statuses/{id}";
+            status["url"] = $"https://{host}/@{username}/{id}";
+            frames[i] = Frame(status);
+        }
+
+        return frames;
+    }
+
+    private static byte[] Frame(JsonObject status) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["stream"] = new JsonArray("hashtag", BoostLatencyBench.Tag.ToLowerInvariant()),
+        ["event"] = "update",
+        ["payload"] = status.ToJsonString(),
+    }.ToJsonString());
+
+    private sealed record Run(double Seconds, double CpuSeconds, double BytesPerStatus, double AverageFrameBytes, int Counted, int Decided, int Boosted);
+}
