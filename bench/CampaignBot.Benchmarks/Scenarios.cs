@@ -10,6 +10,7 @@ public static class Scenarios
         new Discord.GatewayIngestScenario(),
         new Mastodon.BoostLatencyScenario(),
         new Mastodon.IngestScenario(),
+        new Mastodon.PollingScenario(),
         new Scheduling.FireLagScenario(),
         new Scheduling.ScheduleScenario(),
         new Scheduling.RestartScenario(),
