@@ -33,4 +33,10 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "Polling hashtag source {Source} failed")]
     public static partial void HashtagPollFailed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(20, LogLevel.Debug, "Stopping: {Count} claimed reminders handed back")]
+    public static partial void HandedBack(ILogger logger, int count);
+
+    [LoggerMessage(21, LogLevel.Warning, "Stopping: claimed reminders could not be handed back; they return when their lease ends")]
+    public static partial void HandBackFailed(ILogger logger, Exception exception);
 }

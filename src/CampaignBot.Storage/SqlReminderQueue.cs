@@ -46,6 +46,19 @@ public sealed class SqlReminderQueue : IReminderQueue
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
+    public Task<int> ReleaseAsync(string node, CancellationToken cancellationToken)
+    {
+        var now = Columns.Milliseconds(_clock.GetUtcNow());
+        return SqlSession.RunAsync(_dataSource, session => session.ExecuteAsync(
+            """
+            UPDATE reminders
+            SET state = @pending, claimed_by = NULL, lease_until_ms = NULL, updated_at_ms = @now
+            WHERE state = @claimed AND claimed_by = @node
+            """,
+            [("@pending", Pending), ("@claimed", Claimed), ("@node", node), ("@now", now)],
+            cancellationToken), cancellationToken);
+    }
+
     public Task<IReadOnlyList<DueReminder>> ClaimAsync(string node, DateTimeOffset horizon, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();

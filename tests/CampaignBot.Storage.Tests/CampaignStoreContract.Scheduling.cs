@@ -105,6 +105,25 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task A_stopping_node_hands_its_claims_back_for_another_to_take_at_once()
+    {
+        await ClockedStore().AddEventAsync(Planned("March", Now.AddHours(1), "30m,0"), Ct);
+        await ClockedStore().AddEventAsync(Planned("Rally", Now.AddHours(2), "0"), Ct);
+        var queue = Queue();
+        var held = await queue.ClaimAsync("stopping", Now.AddHours(1), TimeSpan.FromMinutes(2), 10, Ct);
+
+        var released = await queue.ReleaseAsync("stopping", Ct);
+        var none = await queue.ReleaseAsync("stopping", Ct);
+        var taken = await queue.ClaimAsync("other", Now.AddHours(1), TimeSpan.FromMinutes(2), 10, Ct);
+
+        Assert.Equal(2, held.Count);
+        Assert.Equal(2, released);
+        Assert.Equal(0, none);
+        Assert.Equal(held.Select(r => r.Id).Order(), taken.Select(r => r.Id).Order());
+        Assert.Equal(2, (await queue.StatsAsync(Ct))[ReminderState.Claimed]);
+    }
+
+    [Fact]
     public async Task A_claim_whose_node_died_is_reclaimed_after_its_lease_and_the_old_node_cannot_complete_it()
     {
         await ClockedStore().AddEventAsync(Planned("March", Now.AddHours(1), "0"), Ct);

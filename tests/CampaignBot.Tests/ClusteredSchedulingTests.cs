@@ -49,6 +49,7 @@ public sealed partial class ClusteredSchedulingTests
             "--Shell:Enabled=true",
             "--Campaign:SeedFile=",
             "--Scheduling:Lease=00:00:05",
+            "--Logging:LogLevel:CampaignBot.Scheduling=Debug",
         ];
         await using var a = BotProcess.StartWith([.. settings, "--Scheduling:NodeId=node-a"]);
         await a.WaitForLogAsync("Shell adapter ready", TimeSpan.FromSeconds(30));
@@ -75,11 +76,16 @@ public sealed partial class ClusteredSchedulingTests
 
         var delivered = Titles().Matches(runA.Output).Concat(Titles().Matches(runB.Output)).Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(0, runA.ExitCode);
-        Assert.Equal(Reminders, delivered.Distinct().Count());
+        Assert.True(
+            delivered.Distinct().Count() == Reminders,
+            $"{delivered.Distinct().Count()} of {Reminders} delivered.\nA:\n{Scheduling(runA.Errors)}\nB:\n{Scheduling(runB.Errors)}");
         Assert.Equal(Reminders, delivered.Length);
         Assert.Contains("Cluster 199", delivered);
         Assert.DoesNotContain("Sent late", runB.Output, StringComparison.Ordinal);
     }
+
+    private static string Scheduling(string log) =>
+        string.Join('\n', log.Split('\n').Where(line => line.Contains("CampaignBot.Scheduling", StringComparison.Ordinal) || line.Contains("fail", StringComparison.Ordinal)).TakeLast(40));
 
     [GeneratedRegex(@"\[shell:terminal\] Reminder: (Cluster \d{3}) starts now")]
     private static partial Regex Titles();

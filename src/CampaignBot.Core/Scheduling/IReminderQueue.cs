@@ -18,5 +18,11 @@ public interface IReminderQueue
     /// <summary>Records outcomes of reminders this node claimed; a row another node re-claimed since is left alone.</summary>
     Task CompleteAsync(string node, IReadOnlyList<ReminderOutcome> outcomes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Hands this node's claimed reminders back as pending (a node stopping cleanly), so another node or the next start
+    /// takes them at once instead of after the lease. Returns how many were handed back.
+    /// </summary>
+    Task<int> ReleaseAsync(string node, CancellationToken cancellationToken);
+
     Task<ReminderStats> StatsAsync(CancellationToken cancellationToken);
 }

@@ -63,6 +63,35 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
         }
     }
 
+    /// <summary>
+    /// A node stopping cleanly hands the dispatching over: its own scheduler stops taking triggers (so it can't take
+    /// this one and then shut down with it), and a fresh trigger for <paramref name="fireAt"/> goes into the shared
+    /// store, where another node's scheduler picks it up within its idle wait.
+    /// </summary>
+    public async Task HandOverAsync(DateTimeOffset fireAt, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+            await scheduler.Standby(cancellationToken).ConfigureAwait(false);
+            var target = fireAt - Lead;
+            var start = target > clock.GetUtcNow() ? target : clock.GetUtcNow();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity($"at-{start.ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}", Group)
+                .ForJob(DispatchRemindersJob.Key)
+                .StartAt(start)
+                .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                .Build();
+            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+            Log.Armed(logger, start);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task ArmQuietlyAsync(DateTimeOffset fireAt)
     {
         try

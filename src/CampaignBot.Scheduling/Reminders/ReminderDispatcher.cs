@@ -28,12 +28,42 @@ public sealed class ReminderDispatcher(
 
     private const int Batch = 1000;
 
+    private readonly Lock _runGate = new();
+    private Task _current = Task.CompletedTask;
+
+    /// <summary>Completes when no run is in progress (the current one has recorded everything it sent).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_runGate)
+        {
+            return _current;
+        }
+    }
+
     /// <summary>
     /// Handles every reminder due now or soon: each claimed batch is prepared (send decisions on record) and its sends
     /// wait for their instants while the next batch is claimed and prepared, so a long run of reminders (a thousand
     /// over a second) doesn't queue behind itself. Returns how many were handled once all sends are recorded.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_runGate)
+        {
+            _current = done.Task;
+        }
+
+        try
+        {
+            return await RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            done.TrySetResult();
+        }
+    }
+
+    private async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var handled = 0;
         var sending = new List<Task>();
