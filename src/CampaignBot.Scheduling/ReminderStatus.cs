@@ -1,18 +1,26 @@
+using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Time;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Scheduling;
 
-/// <summary>The reminders section of <c>status</c>.</summary>
-public sealed class ReminderStatus(IReminderQueue queue, TimeProvider clock) : IStatusSource
+/// <summary>The reminders section of <c>status</c>; the next fire time reads in the campaign's zone.</summary>
+public sealed class ReminderStatus(IReminderQueue queue, ICampaignStore store, IOptions<CampaignOptions> campaign, TimeProvider clock) : IStatusSource
 {
     public string Section => "Reminders";
 
     public async Task<IReadOnlyList<string>> DescribeAsync(CancellationToken cancellationToken)
     {
         var stats = await queue.StatsAsync(cancellationToken).ConfigureAwait(false);
-        var next = stats.NextFire is { } at ? $"next {TimeText.Format(at, "UTC")} ({TimeText.Relative(at, clock.GetUtcNow())})" : "none pending";
+        var next = "none pending";
+        if (stats.NextFire is { } at)
+        {
+            var zone = await store.GetSettingAsync(SettingKeys.TimeZone, cancellationToken).ConfigureAwait(false) ?? campaign.Value.TimeZone;
+            next = $"next {TimeText.Format(at, zone)} ({TimeText.Relative(at, clock.GetUtcNow())})";
+        }
+
         return
         [
             $"{stats[ReminderState.Pending] + stats[ReminderState.Claimed]} pending · {stats[ReminderState.Sent]} sent · {stats[ReminderState.Late]} late · {stats[ReminderState.Missed]} missed · {stats[ReminderState.Failed]} failed · {next}",
