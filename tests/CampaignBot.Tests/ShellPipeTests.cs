@@ -103,9 +103,14 @@ public sealed class ShellPipeTests : IDisposable
     public async Task Ctrl_C_stops_the_bot_promptly()
     {
         await using var bot = BotProcess.Start(_database.Path);
+        await bot.WaitForLogAsync("Shell adapter ready", TimeSpan.FromSeconds(30));
         await bot.Input.WriteLineAsync("status");
         await bot.Input.FlushAsync(TestContext.Current.CancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var answered = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (!bot.Output.Contains("Reminders:", StringComparison.Ordinal) && DateTimeOffset.UtcNow < answered)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
 
         var started = DateTimeOffset.UtcNow;
         bot.Interrupt();
