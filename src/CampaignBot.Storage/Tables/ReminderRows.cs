@@ -64,7 +64,8 @@ internal static class ReminderRows
             .Where(row => row.Due > nowMs)
             .Select(row => new object?[] { row.EventId, 0L, row.Seconds, row.Due, row.Due, Pending, 0L, nowMs })
             .ToArray();
-        await BulkInsert.RunAsync(session, dialect, "reminders", BulkColumns, rows, "ON CONFLICT (event_id, personal_reminder_id, offset_seconds) DO NOTHING", cancellationToken).ConfigureAwait(false);
+        // The events are new (their ids were reserved in this transaction), so none of these rows can exist yet.
+        await BulkInsert.RunAsync(session, dialect, "reminders", BulkColumns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
         return rows.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Min(row => (long)row[3]!));
     }
 

@@ -10,6 +10,8 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
     // transactions queue for an async gate instead, and never meet a locked database from each other.
     private static readonly AsyncLocal<bool> InsideGate = new();
 
+    public DbConnection Connection => connection;
+
     public static async Task<T> RunAsync<T>(DbDataSource dataSource, Func<SqlSession, Task<T>> work, CancellationToken cancellationToken)
     {
         if (dataSource is not Dialects.SqliteFileDataSource sqlite || InsideGate.Value)
