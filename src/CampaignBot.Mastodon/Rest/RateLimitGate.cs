@@ -10,6 +10,12 @@ internal sealed class RateLimitGate(TimeProvider clock)
 {
     private static readonly TimeSpan MaxPace = TimeSpan.FromSeconds(10);
 
+    // Timers fire early: Task.Delay truncates the wait to whole milliseconds and the timer queue counts in ticks of
+    // Environment.TickCount64 (1 ms here, 15.6 ms on Windows), so a wait "until the reset" can end up to a tick
+    // before it, and a request sent then lands in the spent window (a 429). The reset header is also rounded down
+    // to microseconds. Waiting this much past the reset is cheap and always lands in the new window.
+    internal static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(20);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<RateFamily, State> _families = [];
 
@@ -30,12 +36,12 @@ internal sealed class RateLimitGate(TimeProvider clock)
         lock (_lock)
         {
             var now = clock.GetUtcNow();
-            if (!_families.TryGetValue(family, out var state) || state.Reset <= now)
+            if (!_families.TryGetValue(family, out var state) || state.Reset + ResetMargin <= now)
             {
                 return TimeSpan.Zero;
             }
 
-            var left = state.Reset - now;
+            var left = state.Reset + ResetMargin - now;
             var remaining = state.Remaining;
             state.Remaining--;
             if (remaining <= 0)
