@@ -79,4 +79,23 @@ public sealed class DigestTests
         Assert.False(before);
         Assert.True(await job.SendIfDueAsync(Ct));
     }
+
+    [Fact]
+    public async Task A_new_bot_first_started_after_the_digest_time_waits_for_the_next_one()
+    {
+        await using var bot = await DispatcherHarness.CreateAsync(now: new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero));
+        await bot.SubscribeAsync("general");
+        var job = Job(bot);
+
+        var atFirstStart = await job.SendIfDueAsync(Ct);
+        bot.Clock.Advance(TimeSpan.FromHours(1));
+        var laterThatEvening = await job.SendIfDueAsync(Ct);
+        bot.Clock.Advance(TimeSpan.FromHours(21));
+        var nextDay = await job.SendIfDueAsync(Ct);
+
+        Assert.False(atFirstStart);
+        Assert.False(laterThatEvening);
+        Assert.True(nextDay);
+        Assert.Single(bot.Sender.Sent);
+    }
 }

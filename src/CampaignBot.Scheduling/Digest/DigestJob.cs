@@ -44,7 +44,18 @@ public sealed class DigestJob(
         var today = DateOnly.FromDateTime(local.DateTime);
         var at = TimeOnly.ParseExact(options.Value.DigestTime, "HH:mm", CultureInfo.InvariantCulture);
         var key = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (TimeOnly.FromDateTime(local.DateTime) < at || await store.GetSettingAsync(LastSentSetting, cancellationToken).ConfigureAwait(false) == key)
+        var passed = TimeOnly.FromDateTime(local.DateTime) >= at;
+        var lastSent = await store.GetSettingAsync(LastSentSetting, cancellationToken).ConfigureAwait(false);
+        if (lastSent is null)
+        {
+            // A brand-new bot starts counting now: its first digest goes at the next digest time, not the moment it
+            // first starts after today's.
+            var counted = passed ? today : today.AddDays(-1);
+            await store.SetSettingAsync(LastSentSetting, counted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        if (!passed || lastSent == key)
         {
             return false;
         }
