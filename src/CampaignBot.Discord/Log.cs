@@ -82,4 +82,7 @@ internal static partial class Log
 
     [LoggerMessage(51, LogLevel.Warning, "Discord post to channel {ChannelId} failed: {Problem}")]
     public static partial void SendFailed(ILogger logger, string channelId, string problem);
+
+    [LoggerMessage(52, LogLevel.Information, "Discord commands removed from {Scope}, which is no longer configured")]
+    public static partial void CommandsCleared(ILogger logger, string scope);
 }

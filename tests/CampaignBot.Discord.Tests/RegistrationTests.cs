@@ -49,6 +49,30 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task Switching_from_global_to_guild_commands_empties_the_global_ones_once()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using (var global = await DiscordHarness.CreateAsync(settings => settings.Remove("Discord:GuildIds:0"), database: database))
+        {
+            await global.ConnectedAsync();
+            Assert.Single(global.Server.RequestsTo(GlobalPut));
+        }
+
+        await using (var guild = await DiscordHarness.CreateAsync(database: database))
+        {
+            await guild.ConnectedAsync();
+            var emptied = Assert.Single(guild.Server.RequestsTo(GlobalPut));
+            Assert.Empty(emptied.Body!.AsArray());
+            Assert.Equal(CommandDefinitions.Build().Count, Assert.Single(guild.Server.RequestsTo(GuildPut)).Body!.AsArray().Count);
+        }
+
+        await using var again = await DiscordHarness.CreateAsync(database: database);
+        await again.ConnectedAsync();
+        Assert.Empty(again.Server.RequestsTo(GlobalPut));
+        Assert.Empty(again.Server.RequestsTo(GuildPut));
+    }
+
+    [Fact]
     public async Task Without_guilds_commands_are_registered_globally()
     {
         await using var bot = await DiscordHarness.CreateAsync(settings => settings.Remove("Discord:GuildIds:0"));
