@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using CampaignBot.Core.Boosting;
+using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
@@ -12,6 +14,17 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
     private const string Waiting = "state IN ('boosting', 'rate-limited', 'failed')";
     private const string DecidedToBoost = "state <> 'skipped' AND state <> 'refused'";
     private const string AwaitingRetry = "(state IN ('rate-limited', 'failed') OR (state = 'boosting' AND updated_at_ms < @stale))";
+
+    // SQLite binds at most 32,766 parameters; batches are far smaller, but an IN list is split at this size anyway.
+    private const int MaxInList = 1000;
+
+    private static readonly BulkInsert.Column[] DecisionColumns =
+    [
+        new("status_key", "text"), new("status_id", "text"), new("author_key", "text"), new("state", "text"), new("reason", "text"),
+        new("attempts", "bigint"), new("posted_at_ms", "bigint"), new("decided_at_ms", "bigint"), new("updated_at_ms", "bigint"), new("last_error", "text"),
+    ];
+
+    private readonly StorageDialect _dialect = StorageDialect.Of(dataSource);
 
     public Task<BoostRecord?> FindAsync(string statusKey, CancellationToken cancellationToken) =>
         dataSource.QueryFirstOrDefaultAsync($"SELECT {SelectList} FROM boosts WHERE status_key = @key", [("@key", statusKey)], Read, cancellationToken);
@@ -41,6 +54,57 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
                 ("@decided", decided),
             ],
             cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<IReadOnlySet<string>> FindDecidedAsync(IReadOnlyCollection<string> statusKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statusKeys);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in statusKeys.Distinct(StringComparer.Ordinal).Chunk(MaxInList))
+        {
+            var keys = _dialect is PostgresDialect
+                ? await dataSource.QueryAsync("SELECT status_key FROM boosts WHERE status_key = ANY(@keys)", [("@keys", chunk)], reader => reader.GetString(0), cancellationToken).ConfigureAwait(false)
+                : await dataSource.QueryAsync(
+                    $"SELECT status_key FROM boosts WHERE status_key IN ({string.Join(", ", chunk.Select((_, i) => Name("@k", i)))})",
+                    chunk.Select((key, i) => new SqlParameter(Name("@k", i), key)),
+                    reader => reader.GetString(0),
+                    cancellationToken).ConfigureAwait(false);
+            found.UnionWith(keys);
+        }
+
+        return found;
+    }
+
+    public Task TrySkipAllAsync(IReadOnlyList<BoostDecision> skips, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(skips);
+        if (skips.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var rows = new object?[skips.Count][];
+        for (var i = 0; i < skips.Count; i++)
+        {
+            var skip = skips[i];
+            if (skip.State != BoostState.Skipped || skip.Reason is not { } reason)
+            {
+                throw new ArgumentException("Only skips, each with its reason, are stored together.", nameof(skips));
+            }
+
+            var decided = Columns.Milliseconds(skip.DecidedAt);
+            rows[i] = [skip.StatusKey, skip.StatusId, skip.AuthorKey, BoostWords.Of(BoostState.Skipped), BoostWords.Of(reason), 0L, Columns.Milliseconds(skip.PostedAt), decided, decided, null];
+        }
+
+        // Insert-if-absent row by row, as TryDecideAsync: a post decided before (or by a racing caller) keeps its decision.
+        return SqlSession.RunAsync(
+            dataSource,
+            async session =>
+            {
+                await BulkInsert.RunAsync(session, _dialect, "boosts", DecisionColumns, rows, "ON CONFLICT (status_key) DO NOTHING", cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
     }
 
     public Task RecordOutcomeAsync(string statusKey, BoostOutcome outcome, CancellationToken cancellationToken)
@@ -93,6 +157,44 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             reader => new BoostCounts(reader.GetCount(0), reader.GetCount(1)),
             cancellationToken);
 
+    public async Task<BoostCapCounts> CountBoostsAsync(DateTimeOffset since, IReadOnlyCollection<string> authorKeys, DateTimeOffset authorSince, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorKeys);
+        var total = await dataSource.QuerySingleAsync(
+            $"SELECT count(*) FROM boosts WHERE decided_at_ms >= @since AND {DecidedToBoost}",
+            [("@since", Columns.Milliseconds(since))],
+            reader => reader.GetCount(0),
+            cancellationToken).ConfigureAwait(false);
+        var byAuthor = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in authorKeys.Distinct(StringComparer.Ordinal).Chunk(MaxInList))
+        {
+            var parameters = new List<SqlParameter> { ("@author_since", Columns.Milliseconds(authorSince)) };
+            string match;
+            if (_dialect is PostgresDialect)
+            {
+                match = "author_key = ANY(@authors)";
+                parameters.Add(("@authors", chunk));
+            }
+            else
+            {
+                match = $"author_key IN ({string.Join(", ", chunk.Select((_, i) => Name("@a", i)))})";
+                parameters.AddRange(chunk.Select((author, i) => new SqlParameter(Name("@a", i), author)));
+            }
+
+            var counts = await dataSource.QueryAsync(
+                $"SELECT author_key, count(*) FROM boosts WHERE {match} AND decided_at_ms >= @author_since AND {DecidedToBoost} GROUP BY author_key",
+                parameters,
+                reader => (Author: reader.GetString(0), Count: reader.GetCount(1)),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var (author, count) in counts)
+            {
+                byAuthor[author] = count;
+            }
+        }
+
+        return new BoostCapCounts(total, byAuthor);
+    }
+
     public async Task<BoostSummary> SummariseAsync(CancellationToken cancellationToken)
     {
         var groups = await dataSource.QueryAsync(
@@ -117,6 +219,8 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
 
         return new BoostSummary(byState, skippedBy, last);
     }
+
+    private static string Name(string prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);
 
     private static BoostRecord Read(DbDataReader reader) => new(
         reader.GetString(0),

@@ -16,6 +16,15 @@ public interface IBoostLedger
     /// </summary>
     Task<bool> TryDecideAsync(BoostDecision decision, CancellationToken cancellationToken);
 
+    /// <summary>Which of <paramref name="statusKeys"/> have a decision already, in one round trip.</summary>
+    Task<IReadOnlySet<string>> FindDecidedAsync(IReadOnlyCollection<string> statusKeys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores skip decisions together (one transaction), each only where the post has no decision yet: as with
+    /// <see cref="TryDecideAsync"/>, the first decision about a post wins, whoever made it.
+    /// </summary>
+    Task TrySkipAllAsync(IReadOnlyList<BoostDecision> skips, CancellationToken cancellationToken);
+
     /// <summary>
     /// Moves a boost that was decided but not confirmed (claimed, rate-limited or failed) to <paramref name="outcome"/>,
     /// counting an attempt when one was made. A post that is boosted, skipped or refused stays so.
@@ -36,6 +45,9 @@ public interface IBoostLedger
     /// <paramref name="authorKey"/> since <paramref name="authorSince"/>: what the caps count, in one round trip.
     /// </summary>
     Task<BoostCounts> CountBoostsAsync(DateTimeOffset since, string authorKey, DateTimeOffset authorSince, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="CountBoostsAsync(DateTimeOffset, string, DateTimeOffset, CancellationToken)"/>, for several authors in one round trip.</summary>
+    Task<BoostCapCounts> CountBoostsAsync(DateTimeOffset since, IReadOnlyCollection<string> authorKeys, DateTimeOffset authorSince, CancellationToken cancellationToken);
 
     Task<BoostSummary> SummariseAsync(CancellationToken cancellationToken);
 }
