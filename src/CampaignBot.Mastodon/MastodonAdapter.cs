@@ -20,6 +20,7 @@ internal sealed class MastodonAdapter(
     NotificationPump pump,
     StreamingRunner streaming,
     MentionRecorder recorder,
+    BoostQueue boosts,
     MastodonAdapterStatus status,
     IOptions<MastodonOptions> options,
     ILogger<MastodonAdapter> logger,
@@ -30,6 +31,7 @@ internal sealed class MastodonAdapter(
     {
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, api.Rest.TokenRejectedToken);
         var recording = recorder.RunAsync(stoppingToken);
+        var boosting = boosts.RunAsync(stoppingToken);
         try
         {
             await RunAsync(running.Token).ConfigureAwait(false);
@@ -47,7 +49,7 @@ internal sealed class MastodonAdapter(
             status.Stopped($"crashed: {exception.Message}");
         }
 
-        await recording.ConfigureAwait(false);
+        await Task.WhenAll(recording, boosting).ConfigureAwait(false);
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)

@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TrackedTags>();
         services.AddSingleton<TagSubscriptions>();
         services.AddSingleton<MentionRecorder>();
+        services.AddSingleton<BoostQueue>();
         services.AddSingleton<TaggedStatusProcessor>();
         services.AddSingleton<TagPoller>();
         services.AddSingleton<MastodonHashtagSource>();

@@ -1,4 +1,5 @@
 using CampaignBot.Commands.Routing;
+using CampaignBot.Core.Boosting;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 
@@ -6,9 +7,10 @@ namespace CampaignBot.Commands.Modules;
 
 /// <summary>
 /// <c>boost pause|resume|status</c>. The switch is stored, so it holds across restarts; the Mastodon adapter
-/// reads it before every boost and reports its counts through its status source.
+/// reads it before boosting (caching it for a second; the pause listeners hear of a change here at once) and reports
+/// its counts through its status source.
 /// </summary>
-public sealed class BoostCommands(ICampaignStore store, IEnumerable<IStatusSource> statusSources) : ICommandModule
+public sealed class BoostCommands(ICampaignStore store, IEnumerable<IStatusSource> statusSources, IEnumerable<IBoostPauseListener> pauseListeners) : ICommandModule
 {
     public const string StatusSection = "Auto-boost";
 
@@ -28,6 +30,11 @@ public sealed class BoostCommands(ICampaignStore store, IEnumerable<IStatusSourc
         }
 
         await store.SetSettingAsync(SettingKeys.BoostPaused, paused ? "true" : "false", cancellationToken).ConfigureAwait(false);
+        foreach (var listener in pauseListeners)
+        {
+            listener.PauseChanged(paused);
+        }
+
         return Reply.Text(paused ? "Auto-boost paused. boost resume turns it back on." : "Auto-boost resumed.");
     }
 

@@ -22,7 +22,7 @@ public sealed class AutoBooster(
     BoostPolicy policy,
     IOptions<CampaignOptions> campaign,
     TimeProvider clock,
-    ILogger<AutoBooster> logger) : IDisposable
+    ILogger<AutoBooster> logger) : IBoostPauseListener, IDisposable
 {
     // A claim older than this belongs to a request that died with its process: no reblog call takes this long.
     internal static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
@@ -30,44 +30,104 @@ public sealed class AutoBooster(
     private const int RetryBatch = 20;
 
     private static readonly TimeSpan TagsFreshFor = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PauseFreshFor = TimeSpan.FromSeconds(1);
 
     // Caps count what is stored, so checking them and storing the decision must not interleave.
     private readonly SemaphoreSlim _deciding = new(1, 1);
     private long _holdUntilUtcTicks;
     private volatile TagSnapshot? _tags;
+    private volatile PauseSnapshot? _paused;
+
+    /// <summary>Whether auto-boost is on in configuration (<c>Mastodon:Boost:Enabled</c>).</summary>
+    public bool Enabled => policy.Options.Enabled;
 
     /// <summary>Decides about <paramref name="status"/> (a boost is judged by, and stored as, its original).</summary>
-    public async ValueTask ConsiderAsync(MastodonStatus status, CancellationToken cancellationToken)
+    public ValueTask ConsiderAsync(MastodonStatus status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
-        if (!policy.Options.Enabled)
+        return new ValueTask(ConsiderAllAsync([status], cancellationToken));
+    }
+
+    /// <summary>
+    /// Decides about a batch of posts (a post seen twice in it is decided once, by its first sighting). The consent
+    /// rules are pure and run in memory; posts decided before are found with one query and left alone; every skip of
+    /// the batch is stored in one transaction (insert-if-absent: the first decision still wins). Only posts that pass
+    /// every rule are claimed one by one under the caps and reblogged.
+    /// </summary>
+    public async Task ConsiderAllAsync(IReadOnlyList<MastodonStatus> statuses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        if (!policy.Options.Enabled || statuses.Count == 0)
         {
             return;
         }
 
-        // A post decided before is not looked up first: the insert-if-absent below refuses it anyway, and new posts,
-        // the common case, save a round trip on their way to the reblog.
-        var original = status.Reblog ?? status;
-        var key = StatusKey(original);
         if (identity.Current is not { } me)
         {
-            BoostLog.IdentityUnknown(logger, key);
+            foreach (var status in statuses)
+            {
+                var key = StatusKey(status.Reblog ?? status);
+                BoostLog.IdentityUnknown(logger, key);
+            }
+
             return;
         }
 
-        var decision = await DecideAsync(original, key, me, cancellationToken).ConfigureAwait(false);
-        if (decision is null)
+        var now = clock.GetUtcNow();
+        var tags = await TrackedTagsAsync(cancellationToken).ConfigureAwait(false);
+        var posts = new List<Judged>(statuses.Count);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var status in statuses)
         {
-            return;
+            var original = status.Reblog ?? status;
+            var key = StatusKey(original);
+            if (keys.Add(key))
+            {
+                posts.Add(new Judged(original, key, AccountKeys.Of(original.Account.Acct, me.Domain), policy.Check(original, me, tags, now)));
+            }
         }
 
-        if (decision.Reason is { } reason)
+        var decided = await ledger.FindDecidedAsync(keys, cancellationToken).ConfigureAwait(false);
+        var skips = new List<BoostDecision>();
+        var candidates = new List<Judged>();
+        bool? paused = null;
+        foreach (var post in posts)
         {
-            BoostLog.Skipped(logger, key, reason);
-            return;
+            if (decided.Contains(post.Key))
+            {
+                continue;
+            }
+
+            var reason = post.Reason;
+            if (reason is null && (paused ??= await IsPausedAsync(cancellationToken).ConfigureAwait(false)))
+            {
+                reason = BoostSkipReason.Paused;
+            }
+
+            if (reason is { } skip)
+            {
+                skips.Add(BoostDecision.Skip(post.Key, post.Original.Id, post.AuthorKey, skip, post.Original.CreatedAt, now));
+            }
+            else
+            {
+                candidates.Add(post);
+            }
         }
 
-        await ReblogAsync(key, decision.StatusId, cancellationToken).ConfigureAwait(false);
+        var claims = candidates.Count == 0 ? [] : await ClaimAsync(candidates, skips, now, cancellationToken).ConfigureAwait(false);
+        if (skips.Count > 0)
+        {
+            await ledger.TrySkipAllAsync(skips, cancellationToken).ConfigureAwait(false);
+            foreach (var skip in skips)
+            {
+                BoostLog.Skipped(logger, skip.StatusKey, skip.Reason!.Value);
+            }
+        }
+
+        foreach (var claim in claims)
+        {
+            await ReblogAsync(claim.StatusKey, claim.StatusId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -111,6 +171,9 @@ public sealed class AutoBooster(
         return requests;
     }
 
+    /// <summary><c>boost pause</c>/<c>resume</c> ran in this process: the next decision sees the new switch.</summary>
+    public void PauseChanged(bool paused) => _paused = new PauseSnapshot(paused, clock.GetTimestamp());
+
     public void Dispose() => _deciding.Dispose();
 
     /// <summary>The ledger key of a post: its URI (the same wherever it is seen), its id where a server gives none.</summary>
@@ -120,30 +183,35 @@ public sealed class AutoBooster(
         return string.IsNullOrEmpty(original.Uri) ? original.Id : original.Uri;
     }
 
-    private async Task<BoostDecision?> DecideAsync(MastodonStatus original, string key, BotSelf me, CancellationToken cancellationToken)
+    // Caps count what is stored, so counting, checking and claiming happen under one lock. Posts the caps refuse
+    // become skips, stored with the rest of the batch.
+    private async Task<List<BoostDecision>> ClaimAsync(List<Judged> candidates, List<BoostDecision> skips, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var authorKey = AccountKeys.Of(original.Account.Acct, me.Domain);
-        var tags = await TrackedTagsAsync(cancellationToken).ConfigureAwait(false);
-        var reason = policy.Check(original, me, tags, now);
-        if (reason is null && await IsPausedAsync(cancellationToken).ConfigureAwait(false))
-        {
-            reason = BoostSkipReason.Paused;
-        }
-
+        var claims = new List<BoostDecision>();
         await _deciding.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (reason is null)
+            var counts = await ledger.CountBoostsAsync(now.AddHours(-1), [.. candidates.Select(c => c.AuthorKey)], now.AddDays(-1), cancellationToken).ConfigureAwait(false);
+            var total = counts.Total;
+            var byAuthor = new Dictionary<string, int>(counts.ByAuthor, StringComparer.Ordinal);
+            foreach (var post in candidates)
             {
-                var counts = await ledger.CountBoostsAsync(now.AddHours(-1), authorKey, now.AddDays(-1), cancellationToken).ConfigureAwait(false);
-                reason = policy.CheckCaps(counts.Total, counts.Author);
+                if (policy.CheckCaps(total, byAuthor.GetValueOrDefault(post.AuthorKey)) is { } cap)
+                {
+                    skips.Add(BoostDecision.Skip(post.Key, post.Original.Id, post.AuthorKey, cap, post.Original.CreatedAt, now));
+                    continue;
+                }
+
+                var decision = BoostDecision.Boost(post.Key, post.Original.Id, post.AuthorKey, post.Original.CreatedAt, now);
+                if (await ledger.TryDecideAsync(decision, cancellationToken).ConfigureAwait(false))
+                {
+                    claims.Add(decision);
+                    total++;
+                    byAuthor[post.AuthorKey] = byAuthor.GetValueOrDefault(post.AuthorKey) + 1;
+                }
             }
 
-            var decision = reason is { } skip
-                ? BoostDecision.Skip(key, original.Id, authorKey, skip, original.CreatedAt, now)
-                : BoostDecision.Boost(key, original.Id, authorKey, original.CreatedAt, now);
-            return await ledger.TryDecideAsync(decision, cancellationToken).ConfigureAwait(false) ? decision : null;
+            return claims;
         }
         finally
         {
@@ -219,8 +287,25 @@ public sealed class AutoBooster(
 
     private bool IsHeldBack(DateTimeOffset now) => now.UtcTicks < Interlocked.Read(ref _holdUntilUtcTicks);
 
-    private async Task<bool> IsPausedAsync(CancellationToken cancellationToken) =>
-        await store.GetSettingAsync(SettingKeys.BoostPaused, cancellationToken).ConfigureAwait(false) == "true";
+    // The switch is read at most once a second (this process's boost pause/resume updates it at once, see
+    // PauseChanged); another process's command takes effect here within that second.
+    private async ValueTask<bool> IsPausedAsync(CancellationToken cancellationToken)
+    {
+        var cached = _paused;
+        if (cached is not null && clock.GetElapsedTime(cached.At) < PauseFreshFor)
+        {
+            return cached.Paused;
+        }
+
+        var paused = await store.GetSettingAsync(SettingKeys.BoostPaused, cancellationToken).ConfigureAwait(false) == "true";
+        _paused = new PauseSnapshot(paused, clock.GetTimestamp());
+        return paused;
+    }
 
     private sealed record TagSnapshot(IReadOnlyList<string> Tags, long At);
+
+    private sealed record PauseSnapshot(bool Paused, long At);
+
+    // A post of a batch with the first rule it breaks (null: it may be boosted, caps permitting).
+    private sealed record Judged(MastodonStatus Original, string Key, string AuthorKey, BoostSkipReason? Reason);
 }

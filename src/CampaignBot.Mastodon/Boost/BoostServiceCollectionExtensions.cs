@@ -1,3 +1,4 @@
+using CampaignBot.Core.Boosting;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class BoostServiceCollectionExtensions
         services.TryAddSingleton<BotIdentity>();
         services.TryAddSingleton(provider => new BoostPolicy(provider.GetRequiredService<IOptions<BoostOptions>>().Value));
         services.TryAddSingleton<AutoBooster>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBoostPauseListener, AutoBooster>(provider => provider.GetRequiredService<AutoBooster>()));
         services.TryAddSingleton<BoostStatus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStatusSource, BoostStatus>(provider => provider.GetRequiredService<BoostStatus>()));
         services.AddHostedService<BoostRetryService>();

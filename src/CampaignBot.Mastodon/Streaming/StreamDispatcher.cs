@@ -16,8 +16,9 @@ internal sealed class StreamDispatcher(
     MastodonAdapterStatus status,
     ILogger<StreamDispatcher> logger)
 {
-    public async Task DispatchAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
+    public Task DispatchAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         string? problem;
         switch (streamEvent.Event)
         {
@@ -30,7 +31,7 @@ internal sealed class StreamDispatcher(
                         pump.Poke();
                     }
 
-                    return;
+                    return Task.CompletedTask;
                 }
 
                 break;
@@ -38,17 +39,18 @@ internal sealed class StreamDispatcher(
                 if (StreamFrames.Status(streamEvent.Payload, out problem) is { } update)
                 {
                     status.Event($"update on {(streamEvent.Stream.Count > 0 ? string.Join(':', streamEvent.Stream) : "the stream")}");
-                    await processor.AcceptAsync([update], subscriptions.Tags, record: true, cancellationToken).ConfigureAwait(false);
-                    return;
+                    processor.AcceptStreamed(update, subscriptions.Tags);
+                    return Task.CompletedTask;
                 }
 
                 break;
             default:
                 // delete, status.update, filters_changed, announcements…: nothing the bot acts on.
-                return;
+                return Task.CompletedTask;
         }
 
         Log.MalformedFrame(logger, problem ?? "unreadable event");
         status.Error($"malformed {streamEvent.Event} event skipped");
+        return Task.CompletedTask;
     }
 }

@@ -1,7 +1,5 @@
 using CampaignBot.Core.Domain;
-using CampaignBot.Mastodon.Boost;
 using CampaignBot.Mastodon.Rest;
-using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Mastodon.Tagging;
 
@@ -9,8 +7,10 @@ namespace CampaignBot.Mastodon.Tagging;
 /// Where every tagged status goes, whichever way it came (stream, tag poll, backfill): it counts once per post URI
 /// for each tracked tag the status really carries in <c>tags[]</c>, and is shown to auto-boost. A boost is counted
 /// as its original. Repeats within the recent window are not shown to auto-boost again (it dedupes durably itself).
+/// Poll pages are decided as one batch before <see cref="AcceptAsync"/> returns; streamed posts are queued, so the
+/// stream reads on while auto-boost decides what has arrived in batches.
 /// </summary>
-internal sealed class TaggedStatusProcessor(MentionRecorder recorder, ILogger<TaggedStatusProcessor> logger, AutoBooster? booster = null)
+internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue boosts)
 {
     private readonly RecentKeys _considered = new(50_000);
 
@@ -18,19 +18,12 @@ internal sealed class TaggedStatusProcessor(MentionRecorder recorder, ILogger<Ta
     public async Task<IReadOnlyList<HashtagMention>> AcceptAsync(IReadOnlyList<MastodonStatus> statuses, IReadOnlyList<string> tracked, bool record, CancellationToken cancellationToken)
     {
         var mentions = new List<HashtagMention>();
+        var fresh = new List<MastodonStatus>();
         foreach (var status in statuses)
         {
-            var original = status.Reblog ?? status;
-            var uri = original.Uri is { Length: > 0 } u ? u : original.Url ?? original.Id;
-            var before = mentions.Count;
-            foreach (var tag in TagNames.Matching(original, tracked))
+            if (Match(status, tracked, mentions))
             {
-                mentions.Add(new HashtagMention(tag, uri, Platform.Mastodon, original.CreatedAt));
-            }
-
-            if (mentions.Count > before && _considered.Add(uri))
-            {
-                await ConsiderBoostAsync(status, cancellationToken).ConfigureAwait(false);
+                fresh.Add(status);
             }
         }
 
@@ -39,24 +32,37 @@ internal sealed class TaggedStatusProcessor(MentionRecorder recorder, ILogger<Ta
             recorder.Enqueue(mentions);
         }
 
+        // The single call site of auto-boost for pages (Boost/AutoBooster: rules, caps, persistence and dedupe are its job).
+        await boosts.ConsiderAsync(fresh, cancellationToken).ConfigureAwait(false);
         return mentions;
     }
 
-    // The single call site of auto-boost (Boost/AutoBooster: rules, caps, persistence and dedupe are its job).
-    private async ValueTask ConsiderBoostAsync(MastodonStatus status, CancellationToken cancellationToken)
+    /// <summary>A status from the stream: counted, and queued for auto-boost.</summary>
+    public void AcceptStreamed(MastodonStatus status, IReadOnlyList<string> tracked)
     {
-        if (booster is null)
+        var mentions = new List<HashtagMention>(1);
+        if (Match(status, tracked, mentions))
         {
-            return;
+            boosts.Enqueue(status);
         }
 
-        try
+        if (mentions.Count > 0)
         {
-            await booster.ConsiderAsync(status, cancellationToken).ConfigureAwait(false);
+            recorder.Enqueue(mentions);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+    }
+
+    // Adds the status's mentions; true when it carries a tracked tag and auto-boost has not been shown it recently.
+    private bool Match(MastodonStatus status, IReadOnlyList<string> tracked, List<HashtagMention> mentions)
+    {
+        var original = status.Reblog ?? status;
+        var uri = original.Uri is { Length: > 0 } u ? u : original.Url ?? original.Id;
+        var before = mentions.Count;
+        foreach (var tag in TagNames.Matching(original, tracked))
         {
-            Log.BoostFailed(logger, exception, status.Id);
+            mentions.Add(new HashtagMention(tag, uri, Platform.Mastodon, original.CreatedAt));
         }
+
+        return mentions.Count > before && boosts.Enabled && _considered.Add(uri);
     }
 }
