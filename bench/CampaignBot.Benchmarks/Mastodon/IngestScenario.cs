@@ -64,13 +64,15 @@ internal sealed class IngestScenario : IScenario
         services.GetRequiredService<TagSubscriptions>().Set([BoostLatencyBench.Tag]);
         var dispatcher = services.GetRequiredService<StreamDispatcher>();
         var recorder = services.GetRequiredService<MentionRecorder>();
+        var boosts = services.GetRequiredService<BoostQueue>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var recording = recorder.RunAsync(stop.Token);
+        var boosting = boosts.RunAsync(stop.Token);
 
         // Warm-up: the authors' real posts first (boosted over HTTP until the hourly cap is full), then fresh ones.
         var templates = Templates(server);
-        await ProcessAsync(dispatcher, recorder, [.. templates.Select(Frame)], cancellationToken).ConfigureAwait(false);
-        await ProcessAsync(dispatcher, recorder, Frames(templates, 0, WarmUp - templates.Count), cancellationToken).ConfigureAwait(false);
+        await ProcessAsync(dispatcher, recorder, boosts, [.. templates.Select(Frame)], cancellationToken).ConfigureAwait(false);
+        await ProcessAsync(dispatcher, recorder, boosts, Frames(templates, 0, WarmUp - templates.Count), cancellationToken).ConfigureAwait(false);
         var frames = Frames(templates, WarmUp, count);
         var averageBytes = frames.Average(f => f.Length);
 
@@ -80,13 +82,13 @@ internal sealed class IngestScenario : IScenario
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        await ProcessAsync(dispatcher, recorder, frames, cancellationToken).ConfigureAwait(false);
+        await ProcessAsync(dispatcher, recorder, boosts, frames, cancellationToken).ConfigureAwait(false);
         clock.Stop();
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         await stop.CancelAsync().ConfigureAwait(false);
-        await recording.ConfigureAwait(false);
+        await Task.WhenAll(recording, boosting).ConfigureAwait(false);
 
         // The figures only stand if every status was really counted (and, with auto-boost on, decided).
         var counted = (await services.GetRequiredService<IHashtagCounts>().HourlyAsync(BoostLatencyBench.Tag, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), cancellationToken).ConfigureAwait(false)).Sum(c => c.Mentions);
@@ -100,17 +102,19 @@ internal sealed class IngestScenario : IScenario
         return new Run(clock.Elapsed.TotalSeconds, cpu, (double)allocated / count, averageBytes, counted, decided, summary[BoostState.Boosted]);
     }
 
-    // As the WebSocket read loop does: parse the frame, dispatch the event; then wait for the recorder's last batch.
-    private static async Task ProcessAsync(StreamDispatcher dispatcher, MentionRecorder recorder, byte[][] frames, CancellationToken cancellationToken)
+    // As the WebSocket read loop does: parse the frame, dispatch the event; then wait for the recorder's last batch
+    // and auto-boost's last decision.
+    private static async Task ProcessAsync(StreamDispatcher dispatcher, MentionRecorder recorder, BoostQueue boosts, byte[][] frames, CancellationToken cancellationToken)
     {
         var target = recorder.Queued + frames.Length;
+        var decided = boosts.Enabled ? boosts.Queued + frames.Length : 0;
         foreach (var frame in frames)
         {
             var streamEvent = StreamFrames.Parse(frame, out var problem) ?? throw new InvalidOperationException(problem);
             await dispatcher.DispatchAsync(streamEvent, cancellationToken).ConfigureAwait(false);
         }
 
-        while (recorder.Written < target)
+        while (recorder.Written < target || boosts.Done < decided)
         {
             await Task.Delay(1, cancellationToken).ConfigureAwait(false);
         }
