@@ -143,6 +143,62 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task A_batch_asks_which_posts_are_decided_in_one_go()
+    {
+        var ledger = Ledger();
+        await ledger.TryDecideAsync(Claim("https://a.example/claimed"), Ct);
+        await ledger.TryDecideAsync(Skip("https://a.example/skipped", BoostSkipReason.BotAccount), Ct);
+
+        var decided = await ledger.FindDecidedAsync(["https://a.example/claimed", "https://a.example/skipped", "https://a.example/new", "https://a.example/new"], Ct);
+
+        Assert.Equal(["https://a.example/claimed", "https://a.example/skipped"], decided.Order());
+        Assert.Empty(await ledger.FindDecidedAsync([], Ct));
+    }
+
+    [Fact]
+    public async Task A_batch_of_skips_keeps_every_earlier_decision_and_the_first_of_duplicates()
+    {
+        var ledger = Ledger();
+        await ledger.TryDecideAsync(Claim("https://a.example/claimed"), Ct);
+
+        await ledger.TrySkipAllAsync(
+        [
+            Skip("https://a.example/claimed", BoostSkipReason.Paused),
+            Skip("https://a.example/bot", BoostSkipReason.BotAccount),
+            Skip("https://a.example/twice", BoostSkipReason.TooOld),
+            Skip("https://a.example/twice", BoostSkipReason.OptedOut),
+        ], Ct);
+        await ledger.TrySkipAllAsync([], Ct);
+        await ReopenAsync();
+
+        var reread = Ledger();
+        Assert.Equal(BoostState.Boosting, (await reread.FindAsync("https://a.example/claimed", Ct))!.State);
+        Assert.Equal((BoostState.Skipped, BoostSkipReason.BotAccount), Reason(await reread.FindAsync("https://a.example/bot", Ct)));
+        Assert.Equal((BoostState.Skipped, BoostSkipReason.TooOld), Reason(await reread.FindAsync("https://a.example/twice", Ct)));
+        Assert.Equal(3, (await reread.SummariseAsync(Ct)).ByState.Values.Sum());
+    }
+
+    [Fact]
+    public async Task Caps_for_several_authors_are_counted_in_one_round_trip()
+    {
+        var ledger = Ledger();
+        await ledger.TryDecideAsync(Claim("old", minutes: -90), Ct);
+        await ledger.TryDecideAsync(Claim("a1", minutes: -30), Ct);
+        await ledger.TryDecideAsync(Claim("a2", minutes: -20), Ct);
+        await ledger.TryDecideAsync(Claim("b1", "bob@other.example", minutes: -10), Ct);
+        await ledger.TryDecideAsync(Skip("skipped", BoostSkipReason.OptedOut, "carol@x.example"), Ct);
+
+        var counts = await ledger.CountBoostsAsync(Now.AddHours(-1), ["alice@mastodon.example", "bob@other.example", "carol@x.example"], Now.AddDays(-1), Ct);
+
+        Assert.Equal(3, counts.Total);
+        Assert.Equal(3, counts.ByAuthor.GetValueOrDefault("alice@mastodon.example"));
+        Assert.Equal(1, counts.ByAuthor.GetValueOrDefault("bob@other.example"));
+        Assert.Equal(0, counts.ByAuthor.GetValueOrDefault("carol@x.example"));
+    }
+
+    private static (BoostState, BoostSkipReason?) Reason(BoostRecord? record) => (record!.State, record.Reason);
+
+    [Fact]
     public async Task The_summary_counts_states_and_reasons_and_names_the_latest_boost()
     {
         var ledger = Ledger();
