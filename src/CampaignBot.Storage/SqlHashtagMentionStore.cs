@@ -18,30 +18,24 @@ public sealed class SqlHashtagMentionStore(DbDataSource dataSource) : IHashtagMe
             return 0;
         }
 
-        return await SqlSession.RunAsync(dataSource, async session =>
+        // One prepared statement for the whole batch rather than a fresh one per post.
+        var rows = mentions.Select(mention =>
         {
-            var added = 0;
-            foreach (var mention in mentions)
-            {
-                var posted = Columns.Milliseconds(mention.PostedAt);
-                added += await session.ExecuteAsync(
-                    """
-                    INSERT INTO hashtag_mentions (tag_key, uri, platform, posted_at_ms, hour_ms)
-                    VALUES (@tag_key, @uri, @platform, @posted, @hour)
-                    ON CONFLICT (tag_key, uri) DO NOTHING
-                    """,
-                    [
-                        ("@tag_key", Key(mention.Tag)),
-                        ("@uri", mention.Uri),
-                        ("@platform", Words.Of(mention.Platform)),
-                        ("@posted", posted),
-                        ("@hour", posted - (((posted % HourMs) + HourMs) % HourMs)),
-                    ],
-                    cancellationToken).ConfigureAwait(false);
-            }
-
-            return added;
-        }, cancellationToken).ConfigureAwait(false);
+            var posted = Columns.Milliseconds(mention.PostedAt);
+            return new object?[] { Key(mention.Tag), mention.Uri, Words.Of(mention.Platform), posted, posted - (((posted % HourMs) + HourMs) % HourMs) };
+        });
+        return await SqlSession.RunAsync(
+            dataSource,
+            session => session.ExecuteEachAsync(
+                """
+                INSERT INTO hashtag_mentions (tag_key, uri, platform, posted_at_ms, hour_ms)
+                VALUES (@tag_key, @uri, @platform, @posted, @hour)
+                ON CONFLICT (tag_key, uri) DO NOTHING
+                """,
+                ["@tag_key", "@uri", "@platform", "@posted", "@hour"],
+                rows,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<HourlyCount>> HourlyAsync(string tag, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>

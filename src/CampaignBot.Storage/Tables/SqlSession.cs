@@ -54,8 +54,10 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
     }
 
     // One prepared statement run once per row: SQLite's fastest way to insert many rows.
-    public async Task ExecuteEachAsync(string sql, IReadOnlyList<string> names, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    // Returns the rows affected in all.
+    public async Task<int> ExecuteEachAsync(string sql, IReadOnlyList<string> names, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
+        var affected = 0;
         using var command = DbDataSourceExtensions.CreateCommand(connection, sql, names.Select(name => new SqlParameter(name, null)), transaction);
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
@@ -65,8 +67,10 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
                 command.Parameters[i].Value = row[i] ?? DBNull.Value;
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            affected += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        return affected;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
