@@ -1,3 +1,4 @@
+using CampaignBot.Testing.Discord;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,4 @@
+using CampaignBot.Testing.Discord;
 using CampaignBot.Commands.Routing;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;

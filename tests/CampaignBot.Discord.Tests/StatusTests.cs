@@ -1,3 +1,4 @@
+using CampaignBot.Testing.Discord;
 using CampaignBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 

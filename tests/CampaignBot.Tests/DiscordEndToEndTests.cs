@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using CampaignBot.Testing.Discord;
 
@@ -10,10 +9,8 @@ namespace CampaignBot.Tests;
 /// </summary>
 public sealed class DiscordEndToEndTests : IAsyncDisposable
 {
-    private const string ChannelId = "1400000000000000009";
+    private const string ChannelId = InteractionPayloads.ChannelId;
     private const string Callback = "POST /interactions/{interaction_id}/{interaction_token}/callback";
-    private static long _nextId = 1390000000000000000;
-
     private readonly TempDatabase _database = new();
     private FakeDiscordServer? _discord;
 
@@ -62,34 +59,8 @@ public sealed class DiscordEndToEndTests : IAsyncDisposable
 
     private async Task<JsonNode?> InteractAsync(string path, Dictionary<string, string> options)
     {
-        var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
-        var words = path.Split(' ');
-        var parameters = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Key, ["type"] = 3, ["value"] = o.Value })]);
-        var data = new JsonObject { ["id"] = "1700000000000000001", ["name"] = words[0], ["type"] = 1, ["guild_id"] = FakeDiscordServer.GuildId };
-        data["options"] = words.Length == 1 ? parameters : new JsonArray(new JsonObject { ["name"] = words[1], ["type"] = 1, ["options"] = parameters });
-        var interaction = new JsonObject
-        {
-            ["id"] = id,
-            ["application_id"] = FakeDiscordServer.ApplicationId,
-            ["type"] = 2,
-            ["token"] = $"interaction-token-{id}",
-            ["version"] = 1,
-            ["guild_id"] = FakeDiscordServer.GuildId,
-            ["channel_id"] = ChannelId,
-            ["channel"] = new JsonObject { ["id"] = ChannelId, ["type"] = 0, ["guild_id"] = FakeDiscordServer.GuildId, ["name"] = "actions" },
-            ["member"] = new JsonObject
-            {
-                ["user"] = new JsonObject { ["id"] = "1500000000000000001", ["username"] = "rosa", ["discriminator"] = "0", ["global_name"] = "Rosa" },
-                ["roles"] = new JsonArray(),
-                ["permissions"] = "2147483647",
-            },
-            ["app_permissions"] = "442368",
-            ["locale"] = "en-GB",
-            ["entitlements"] = new JsonArray(),
-            ["context"] = 0,
-            ["data"] = data,
-        };
-
+        var interaction = InteractionPayloads.Command(path, options.ToDictionary(o => o.Key, o => (object)o.Value));
+        var id = InteractionPayloads.Id(interaction);
         await _discord!.SendDispatchAsync("INTERACTION_CREATE", interaction);
         var callback = await _discord.Requests.WaitAsync(r => r.Route == Callback && r.Parameters["interaction_id"] == id, TimeSpan.FromSeconds(10), $"callback for {path}");
         var body = callback.Body?["data"];

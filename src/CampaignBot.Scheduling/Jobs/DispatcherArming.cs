@@ -47,15 +47,7 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
                 return;
             }
 
-            var start = target > clock.GetUtcNow() ? target : clock.GetUtcNow();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity($"at-{start.ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}", Group)
-                .ForJob(DispatchRemindersJob.Key)
-                .StartAt(start)
-                .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build();
-            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
-            Log.Armed(logger, start);
+            await ScheduleAsync(scheduler, target, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -75,21 +67,26 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
         {
             var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
             await scheduler.Standby(cancellationToken).ConfigureAwait(false);
-            var target = fireAt - Lead;
-            var start = target > clock.GetUtcNow() ? target : clock.GetUtcNow();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity($"at-{start.ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}", Group)
-                .ForJob(DispatchRemindersJob.Key)
-                .StartAt(start)
-                .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build();
-            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
-            Log.Armed(logger, start);
+            await ScheduleAsync(scheduler, fireAt - Lead, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    // A fresh one-shot trigger at target (now if that has passed); callers hold the gate.
+    private async Task ScheduleAsync(IScheduler scheduler, DateTimeOffset target, CancellationToken cancellationToken)
+    {
+        var start = target > clock.GetUtcNow() ? target : clock.GetUtcNow();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity($"at-{start.ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}", Group)
+            .ForJob(DispatchRemindersJob.Key)
+            .StartAt(start)
+            .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+        Log.Armed(logger, start);
     }
 
     private async Task ArmQuietlyAsync(DateTimeOffset fireAt)

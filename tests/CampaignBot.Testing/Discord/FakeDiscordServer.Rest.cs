@@ -1,3 +1,4 @@
+using CampaignBot.Testing.Routing;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -42,35 +43,12 @@ public sealed partial class FakeDiscordServer
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string route) => [.. Requests.Items.Where(r => r.Route == route)];
 
-    private static bool Match(string template, string[] segments, Dictionary<string, string> parameters)
-    {
-        var parts = template.Trim('/').Split('/');
-        if (parts.Length != segments.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (parts[i].StartsWith('{'))
-            {
-                parameters[parts[i].Trim('{', '}')] = Uri.UnescapeDataString(segments[i]);
-            }
-            else if (parts[i] != segments[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private async Task HandleRestAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        var segments = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10/".Length..].Split('/') : [];
+        var relative = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10/".Length..] : null;
         var parameters = new Dictionary<string, string>();
-        var route = RouteTable.FirstOrDefault(r => r.Method == context.Request.Method && Match(r.Template, segments, parameters));
+        var route = RouteTable.FirstOrDefault(r => r.Method == context.Request.Method && relative is not null && RouteTemplate.Match(r.Template, relative, parameters));
         if (route.Template is null)
         {
             Violation($"{context.Request.Method} {path}: a route the fake doesn't serve (or a wrong API version).");

@@ -1,3 +1,4 @@
+using CampaignBot.Testing.Routing;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -25,7 +26,7 @@ public sealed partial class FakeMastodonServer
     {
         var path = context.Request.Path.Value ?? string.Empty;
         var parameters = new Dictionary<string, string>();
-        var route = RouteTable.FirstOrDefault(r => r.Method == context.Request.Method && Match(r.Template, path, parameters));
+        var route = RouteTable.FirstOrDefault(r => r.Method == context.Request.Method && RouteTemplate.Match(r.Template, path, parameters));
         if (route.Template is null)
         {
             Violation($"{context.Request.Method} {path}: a route the fake doesn't serve.");
@@ -277,30 +278,6 @@ public sealed partial class FakeMastodonServer
         foreach (var problem in _contract?.ValidateBody(key, text) ?? [])
         {
             Violation($"{key}: {problem} in {text}");
-        }
-
-        return true;
-    }
-
-    private static bool Match(string template, string path, Dictionary<string, string> parameters)
-    {
-        var parts = template.Trim('/').Split('/');
-        var segments = path.Trim('/').Split('/');
-        if (parts.Length != segments.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (parts[i].StartsWith('{'))
-            {
-                parameters[parts[i].Trim('{', '}')] = Uri.UnescapeDataString(segments[i]);
-            }
-            else if (parts[i] != segments[i])
-            {
-                return false;
-            }
         }
 
         return true;

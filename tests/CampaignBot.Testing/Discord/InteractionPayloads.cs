@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using CampaignBot.Testing.Discord;
 
-namespace CampaignBot.Discord.Tests;
+namespace CampaignBot.Testing.Discord;
 
 /// <summary>INTERACTION_CREATE payloads shaped like Discord's (see the reference fixtures).</summary>
 public static class InteractionPayloads
