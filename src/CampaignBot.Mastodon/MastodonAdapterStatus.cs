@@ -13,6 +13,7 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
     private string? _stopReason;
     private StreamingMode _mode;
     private string? _lastEvent;
+    private IReadOnlyList<string>? _lastUpdateOn;
     private DateTimeOffset? _lastEventAt;
     private string? _lastError;
     private int _errors;
@@ -67,11 +68,26 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
         Error($"stream dropped: {reason}");
     }
 
-    public void Event(string what) => Set(() =>
+    public void Event(string what)
     {
-        _lastEvent = what;
-        _lastEventAt = clock.GetUtcNow();
-    });
+        lock (_lock)
+        {
+            _lastEvent = what;
+            _lastUpdateOn = null;
+            _lastEventAt = clock.GetUtcNow();
+        }
+    }
+
+    /// <summary>A status arrived on <paramref name="stream"/>: called for every post of a busy tag, so it is described only when asked.</summary>
+    public void Update(IReadOnlyList<string> stream)
+    {
+        lock (_lock)
+        {
+            _lastEvent = null;
+            _lastUpdateOn = stream;
+            _lastEventAt = clock.GetUtcNow();
+        }
+    }
 
     public void CommandAnswered() => Interlocked.Increment(ref _commands);
 
@@ -99,7 +115,8 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
             if (_stopReason is null)
             {
                 lines.Add($"streaming: {Describe(_mode)}, {_reconnects} reconnect(s)");
-                lines.Add(_lastEvent is null ? "last event: none yet" : $"last event: {_lastEvent}, {(clock.GetUtcNow() - _lastEventAt!.Value).TotalSeconds:0} s ago");
+                var lastEvent = _lastEvent ?? (_lastUpdateOn is { } stream ? $"update on {(stream.Count > 0 ? string.Join(':', stream) : "the stream")}" : null);
+                lines.Add(lastEvent is null ? "last event: none yet" : $"last event: {lastEvent}, {(clock.GetUtcNow() - _lastEventAt!.Value).TotalSeconds:0} s ago");
                 lines.Add($"commands answered: {_commands}");
                 lines.Add(_errors == 0 ? "errors: none" : $"errors: {_errors}, last: {_lastError}");
             }

@@ -101,7 +101,7 @@ internal sealed class SseStream(HttpClient http, ILogger logger, TimeProvider cl
             {
                 if (name is not null || data.Length > 0)
                 {
-                    await context.Dispatcher.DispatchAsync(new StreamEvent(name ?? "message", [], data.ToString()), cancellationToken).ConfigureAwait(false);
+                    await context.Dispatcher.DispatchAsync(new StreamEvent(name ?? "message", [], Encoding.UTF8.GetBytes(data.ToString())), cancellationToken).ConfigureAwait(false);
                 }
 
                 name = null;

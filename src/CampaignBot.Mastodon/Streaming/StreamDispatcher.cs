@@ -38,9 +38,8 @@ internal sealed class StreamDispatcher(
             case "update":
                 if (StreamFrames.Status(streamEvent.Payload, out problem) is { } update)
                 {
-                    status.Event($"update on {(streamEvent.Stream.Count > 0 ? string.Join(':', streamEvent.Stream) : "the stream")}");
-                    processor.AcceptStreamed(update, subscriptions.Tags);
-                    return Task.CompletedTask;
+                    status.Update(streamEvent.Stream);
+                    return processor.AcceptStreamedAsync(update, subscriptions.Tags, cancellationToken).AsTask();
                 }
 
                 break;
