@@ -10,6 +10,8 @@ namespace CampaignBot.Mastodon.Tagging;
 /// Hands tagged posts to auto-boost in batches: the stream queues each post here and reads on, and the loop gives
 /// auto-boost whatever has arrived as one batch (one lookup and one write for its skips), or a lone post at once, so
 /// a busy tag costs a few transactions and a quiet one no wait. Poll pages are decided as a batch by their caller.
+/// The queue holds a few batches: when auto-boost falls behind a flood, the stream waits for it rather than piling
+/// whole statuses up in memory.
 /// </summary>
 internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booster = null)
 {
@@ -23,7 +25,10 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
     private static readonly TimeSpan Burst = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan GatherFor = TimeSpan.FromMilliseconds(1);
 
-    private readonly Channel<MastodonStatus> _queue = Channel.CreateUnbounded<MastodonStatus>();
+    private const int Capacity = 4 * MaxBatch;
+
+    private readonly Channel<MastodonStatus> _queue = Channel.CreateBounded<MastodonStatus>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     private long _queued;
     private long _done;
     private long _lastBatchEnd;
@@ -37,15 +42,20 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
     /// <summary>False without auto-boost, or with <c>Mastodon:Boost:Enabled</c> off: then nothing is queued at all.</summary>
     public bool Enabled => booster is { Enabled: true };
 
-    public void Enqueue(MastodonStatus status)
+    /// <summary>Queues <paramref name="status"/> for the next batch, waiting while the queue is full.</summary>
+    public async ValueTask EnqueueAsync(MastodonStatus status, CancellationToken cancellationToken)
     {
         if (!Enabled)
         {
             return;
         }
 
+        if (!_queue.Writer.TryWrite(status))
+        {
+            await _queue.Writer.WriteAsync(status, cancellationToken).ConfigureAwait(false);
+        }
+
         Interlocked.Increment(ref _queued);
-        _queue.Writer.TryWrite(status);
     }
 
     /// <summary>Decides about <paramref name="statuses"/> now, as one batch (a poll page).</summary>

@@ -8,12 +8,16 @@ namespace CampaignBot.Mastodon.Tagging;
 /// <summary>
 /// Writes tagged posts from the stream and backfill to the counting store in batches (one transaction for whatever
 /// has arrived), so a burst of posts costs a few writes rather than one each. The store ignores posts it already has.
+/// The queue is bounded: when the store falls behind a flood, the stream waits for it instead of piling posts up in
+/// memory (where they would also make every garbage collection slower).
 /// </summary>
 internal sealed class MentionRecorder(IHashtagMentionSink sink, ILogger<MentionRecorder> logger)
 {
     private const int MaxBatch = 2000;
+    private const int Capacity = 4 * MaxBatch;
 
-    private readonly Channel<HashtagMention> _queue = Channel.CreateUnbounded<HashtagMention>();
+    private readonly Channel<HashtagMention> _queue = Channel.CreateBounded<HashtagMention>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     private long _queued;
     private long _written;
 
@@ -22,12 +26,17 @@ internal sealed class MentionRecorder(IHashtagMentionSink sink, ILogger<MentionR
 
     public long Queued => Interlocked.Read(ref _queued);
 
-    public void Enqueue(IEnumerable<HashtagMention> mentions)
+    /// <summary>Queues <paramref name="mentions"/> for the next batch, waiting while the queue is full.</summary>
+    public async ValueTask EnqueueAsync(IReadOnlyList<HashtagMention> mentions, CancellationToken cancellationToken)
     {
         foreach (var mention in mentions)
         {
+            if (!_queue.Writer.TryWrite(mention))
+            {
+                await _queue.Writer.WriteAsync(mention, cancellationToken).ConfigureAwait(false);
+            }
+
             Interlocked.Increment(ref _queued);
-            _queue.Writer.TryWrite(mention);
         }
     }
 

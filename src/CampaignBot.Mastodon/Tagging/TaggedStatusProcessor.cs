@@ -29,7 +29,7 @@ internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue
 
         if (record && mentions.Count > 0)
         {
-            recorder.Enqueue(mentions);
+            await recorder.EnqueueAsync(mentions, cancellationToken).ConfigureAwait(false);
         }
 
         // The single call site of auto-boost for pages (Boost/AutoBooster: rules, caps, persistence and dedupe are its job).
@@ -37,18 +37,18 @@ internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue
         return mentions;
     }
 
-    /// <summary>A status from the stream: counted, and queued for auto-boost.</summary>
-    public void AcceptStreamed(MastodonStatus status, IReadOnlyList<string> tracked)
+    /// <summary>A status from the stream: queued for counting and for auto-boost (waiting while either queue is full).</summary>
+    public async ValueTask AcceptStreamedAsync(MastodonStatus status, IReadOnlyList<string> tracked, CancellationToken cancellationToken)
     {
         var mentions = new List<HashtagMention>(1);
         if (Match(status, tracked, mentions))
         {
-            boosts.Enqueue(status);
+            await boosts.EnqueueAsync(status, cancellationToken).ConfigureAwait(false);
         }
 
         if (mentions.Count > 0)
         {
-            recorder.Enqueue(mentions);
+            await recorder.EnqueueAsync(mentions, cancellationToken).ConfigureAwait(false);
         }
     }
 
