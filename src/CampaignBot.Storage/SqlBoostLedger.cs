@@ -6,13 +6,17 @@ using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
 
-// Auto-boost decisions, one row per original post. The first decision is an insert-if-absent, so of racing callers
-// (stream and poll, or two processes) exactly one gets to reblog; outcomes only ever move rows that still wait.
+// Auto-boost decisions, one row per original post, keyed by (posted_at_ms, status_key) so that a flood of new posts
+// appends (see migration 0004). The first decision is an insert-if-absent, so of racing callers (stream and poll, or
+// two processes) exactly one gets to reblog; outcomes only ever move rows that still wait, found through the index of
+// claimed boosts (whose condition, Claimed, the queries repeat so that both engines use it).
 public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
 {
     private const string SelectList = "status_key, status_id, author_key, state, reason, attempts, posted_at_ms, decided_at_ms, updated_at_ms, last_error";
     private const string Waiting = "state IN ('boosting', 'rate-limited', 'failed')";
     private const string DecidedToBoost = "state <> 'skipped' AND state <> 'refused'";
+    private const string Claimed = DecidedToBoost;
+    private const string OnConflict = "ON CONFLICT (posted_at_ms, status_key) DO NOTHING";
     private const string AwaitingRetry = "(state IN ('rate-limited', 'failed') OR (state = 'boosting' AND updated_at_ms < @stale))";
 
     // SQLite binds at most 32,766 parameters; batches are far smaller, but an IN list is split at this size anyway.
@@ -26,8 +30,9 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
 
     private readonly StorageDialect _dialect = StorageDialect.Of(dataSource);
 
-    public Task<BoostRecord?> FindAsync(string statusKey, CancellationToken cancellationToken) =>
-        dataSource.QueryFirstOrDefaultAsync($"SELECT {SelectList} FROM boosts WHERE status_key = @key", [("@key", statusKey)], Read, cancellationToken);
+    public async Task<BoostRecord?> FindAsync(string statusKey, CancellationToken cancellationToken) =>
+        await dataSource.QueryFirstOrDefaultAsync($"SELECT {SelectList} FROM boosts WHERE status_key = @key AND {Claimed}", [("@key", statusKey)], Read, cancellationToken).ConfigureAwait(false)
+        ?? await dataSource.QueryFirstOrDefaultAsync($"SELECT {SelectList} FROM boosts WHERE status_key = @key", [("@key", statusKey)], Read, cancellationToken).ConfigureAwait(false);
 
     public async Task<bool> TryDecideAsync(BoostDecision decision, CancellationToken cancellationToken)
     {
@@ -42,7 +47,7 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             $"""
             INSERT INTO boosts ({SelectList})
             VALUES (@key, @status_id, @author_key, @state, @reason, 0, @posted, @decided, @decided, NULL)
-            ON CONFLICT (status_key) DO NOTHING
+            {OnConflict}
             """,
             [
                 ("@key", decision.StatusKey),
@@ -56,17 +61,23 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<IReadOnlySet<string>> FindDecidedAsync(IReadOnlyCollection<string> statusKeys, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> FindDecidedAsync(IReadOnlyCollection<PostKey> posts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(statusKeys);
+        ArgumentNullException.ThrowIfNull(posts);
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in statusKeys.Distinct(StringComparer.Ordinal).Chunk(MaxInList))
+        foreach (var chunk in posts.Distinct().Chunk(MaxInList))
         {
+            // The posts come as two parallel arrays (PostgreSQL) or one JSON array of pairs (SQLite): one parameter each,
+            // however many posts, and each post found by the key.
             var keys = _dialect is PostgresDialect
-                ? await dataSource.QueryAsync("SELECT status_key FROM boosts WHERE status_key = ANY(@keys)", [("@keys", chunk)], reader => reader.GetString(0), cancellationToken).ConfigureAwait(false)
+                ? await dataSource.QueryAsync(
+                    "SELECT b.status_key FROM unnest(@posted::bigint[], @keys::text[]) AS p(posted_at_ms, status_key) JOIN boosts b USING (posted_at_ms, status_key)",
+                    [("@posted", chunk.Select(p => Columns.Milliseconds(p.PostedAt)).ToArray()), ("@keys", chunk.Select(p => p.StatusKey).ToArray())],
+                    reader => reader.GetString(0),
+                    cancellationToken).ConfigureAwait(false)
                 : await dataSource.QueryAsync(
-                    $"SELECT status_key FROM boosts WHERE status_key IN ({string.Join(", ", chunk.Select((_, i) => Name("@k", i)))})",
-                    chunk.Select((key, i) => new SqlParameter(Name("@k", i), key)),
+                    "SELECT b.status_key FROM json_each(@posts) AS p CROSS JOIN boosts b ON b.posted_at_ms = p.value ->> 0 AND b.status_key = p.value ->> 1",
+                    [("@posts", JsonPairs(chunk))],
                     reader => reader.GetString(0),
                     cancellationToken).ConfigureAwait(false);
             found.UnionWith(keys);
@@ -101,7 +112,7 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             dataSource,
             async session =>
             {
-                await BulkInsert.RunAsync(session, _dialect, "boosts", DecisionColumns, rows, "ON CONFLICT (status_key) DO NOTHING", cancellationToken).ConfigureAwait(false);
+                await BulkInsert.RunAsync(session, _dialect, "boosts", DecisionColumns, rows, OnConflict, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);
@@ -119,7 +130,7 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             $"""
             UPDATE boosts
             SET state = @state, reason = @reason, attempts = attempts + @attempt, last_error = @error, updated_at_ms = @now
-            WHERE status_key = @key AND {Waiting}
+            WHERE status_key = @key AND {Claimed} AND {Waiting}
             """,
             [
                 ("@key", statusKey),
@@ -135,7 +146,7 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
     // An UPDATE whose WHERE re-checks the state: under concurrency only one caller sees a row change.
     public async Task<bool> TryReclaimAsync(string statusKey, DateTimeOffset staleBefore, DateTimeOffset at, CancellationToken cancellationToken) =>
         await dataSource.ExecuteAsync(
-            $"UPDATE boosts SET state = 'boosting', updated_at_ms = @now WHERE status_key = @key AND {AwaitingRetry}",
+            $"UPDATE boosts SET state = 'boosting', updated_at_ms = @now WHERE status_key = @key AND {Claimed} AND {AwaitingRetry}",
             [("@key", statusKey), ("@stale", Columns.Milliseconds(staleBefore)), ("@now", Columns.Milliseconds(at))],
             cancellationToken).ConfigureAwait(false) == 1;
 
@@ -218,6 +229,27 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
         }
 
         return new BoostSummary(byState, skippedBy, last);
+    }
+
+    // [[posted_at_ms, "status key"], …] for SQLite's json_each.
+    private static string JsonPairs(IEnumerable<PostKey> posts)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var post in posts)
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(Columns.Milliseconds(post.PostedAt));
+                writer.WriteStringValue(post.StatusKey);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string Name(string prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);

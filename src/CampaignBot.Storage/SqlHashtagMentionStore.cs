@@ -6,7 +6,9 @@ using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
 
-// Tagged posts, once per (tag, post URI) whichever source saw them first, counted per hour.
+// Tagged posts, once per (tag, post URI) whichever source saw them first, counted per hour. Stored in the order they
+// were posted (key: tag, posted_at_ms, uri — a post's time of posting never changes), so a flood of new posts appends
+// and the hourly counts read one range of the key.
 public sealed class SqlHashtagMentionStore(DbDataSource dataSource) : IHashtagMentionSink, IHashtagCounts
 {
     private const long HourMs = 3_600_000;
@@ -30,7 +32,7 @@ public sealed class SqlHashtagMentionStore(DbDataSource dataSource) : IHashtagMe
                 """
                 INSERT INTO hashtag_mentions (tag_key, uri, platform, posted_at_ms, hour_ms)
                 VALUES (@tag_key, @uri, @platform, @posted, @hour)
-                ON CONFLICT (tag_key, uri) DO NOTHING
+                ON CONFLICT (tag_key, posted_at_ms, uri) DO NOTHING
                 """,
                 ["@tag_key", "@uri", "@platform", "@posted", "@hour"],
                 rows,
@@ -38,10 +40,15 @@ public sealed class SqlHashtagMentionStore(DbDataSource dataSource) : IHashtagMe
             cancellationToken).ConfigureAwait(false);
     }
 
+    // An hour starting in [from, to) holds posts from its start to an hour later: the key's range covers exactly those.
     public Task<IReadOnlyList<HourlyCount>> HourlyAsync(string tag, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         dataSource.QueryAsync(
-            "SELECT hour_ms, count(*) FROM hashtag_mentions WHERE tag_key = @tag_key AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms ORDER BY hour_ms",
-            [("@tag_key", Key(tag)), ("@from", Columns.Milliseconds(from)), ("@to", Columns.Milliseconds(to))],
+            """
+            SELECT hour_ms, count(*) FROM hashtag_mentions
+            WHERE tag_key = @tag_key AND posted_at_ms >= @from AND posted_at_ms < @until AND hour_ms >= @from AND hour_ms < @to
+            GROUP BY hour_ms ORDER BY hour_ms
+            """,
+            [("@tag_key", Key(tag)), ("@from", Columns.Milliseconds(from)), ("@to", Columns.Milliseconds(to)), ("@until", Columns.Milliseconds(to) + HourMs)],
             reader => new HourlyCount(reader.GetInstant(0), reader.GetCount(1)),
             cancellationToken);
 

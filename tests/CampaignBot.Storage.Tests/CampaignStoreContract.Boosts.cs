@@ -149,10 +149,22 @@ public abstract partial class CampaignStoreContract
         await ledger.TryDecideAsync(Claim("https://a.example/claimed"), Ct);
         await ledger.TryDecideAsync(Skip("https://a.example/skipped", BoostSkipReason.BotAccount), Ct);
 
-        var decided = await ledger.FindDecidedAsync(["https://a.example/claimed", "https://a.example/skipped", "https://a.example/new", "https://a.example/new"], Ct);
+        string[] keys = ["https://a.example/claimed", "https://a.example/skipped", "https://a.example/new", "https://a.example/new"];
+        var decided = await ledger.FindDecidedAsync([.. keys.Select(key => new PostKey(key, Now.AddMinutes(-5)))], Ct);
 
         Assert.Equal(["https://a.example/claimed", "https://a.example/skipped"], decided.Order());
         Assert.Empty(await ledger.FindDecidedAsync([], Ct));
+    }
+
+    [Fact]
+    public async Task A_decision_is_found_by_the_key_and_posting_time_of_its_post()
+    {
+        var ledger = Ledger();
+        await ledger.TrySkipAllAsync([Skip("https://a.example/1", BoostSkipReason.BotAccount)], Ct);
+
+        Assert.Single(await ledger.FindDecidedAsync([new PostKey("https://a.example/1", Now.AddMinutes(-5))], Ct));
+        Assert.Empty(await ledger.FindDecidedAsync([new PostKey("https://a.example/1", Now.AddMinutes(-4))], Ct));
+        Assert.Equal(BoostState.Skipped, (await ledger.FindAsync("https://a.example/1", Ct))!.State);
     }
 
     [Fact]

@@ -7,7 +7,11 @@ namespace CampaignBot.Core.Boosting;
 /// </summary>
 public interface IBoostLedger
 {
-    /// <summary>The decision about a post, or null when there is none yet.</summary>
+    /// <summary>
+    /// The decision about a post, or null when there is none yet. By key alone: a claimed boost is found by index, a
+    /// skipped post by reading the ledger through, so this is for inspection, not for the path of every post
+    /// (<see cref="FindDecidedAsync"/> is).
+    /// </summary>
     Task<BoostRecord?> FindAsync(string statusKey, CancellationToken cancellationToken);
 
     /// <summary>
@@ -16,8 +20,8 @@ public interface IBoostLedger
     /// </summary>
     Task<bool> TryDecideAsync(BoostDecision decision, CancellationToken cancellationToken);
 
-    /// <summary>Which of <paramref name="statusKeys"/> have a decision already, in one round trip.</summary>
-    Task<IReadOnlySet<string>> FindDecidedAsync(IReadOnlyCollection<string> statusKeys, CancellationToken cancellationToken);
+    /// <summary>The keys of those <paramref name="posts"/> that have a decision already, in one round trip.</summary>
+    Task<IReadOnlySet<string>> FindDecidedAsync(IReadOnlyCollection<PostKey> posts, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores skip decisions together (one transaction), each only where the post has no decision yet: as with

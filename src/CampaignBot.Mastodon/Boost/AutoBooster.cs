@@ -87,7 +87,7 @@ public sealed class AutoBooster(
             }
         }
 
-        var decided = await ledger.FindDecidedAsync(keys, cancellationToken).ConfigureAwait(false);
+        var decided = await ledger.FindDecidedAsync([.. posts.Select(post => new PostKey(post.Key, post.Original.CreatedAt))], cancellationToken).ConfigureAwait(false);
         var skips = new List<BoostDecision>();
         var candidates = new List<Judged>();
         bool? paused = null;
