@@ -2,6 +2,7 @@ using System.Data.Common;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
+using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
@@ -13,6 +14,13 @@ public sealed class SqlHashtagMentionStore(DbDataSource dataSource) : IHashtagMe
 {
     private const long HourMs = 3_600_000;
 
+    private static readonly BulkInsert.Column[] MentionColumns =
+    [
+        new("tag_key", "text"), new("posted_at_ms", "bigint"), new("uri", "text"), new("platform", "text"), new("hour_ms", "bigint"),
+    ];
+
+    private readonly StorageDialect _dialect = StorageDialect.Of(dataSource);
+
     public async Task<int> RecordAsync(IReadOnlyList<HashtagMention> mentions, CancellationToken cancellationToken)
     {
         if (mentions.Count == 0)
@@ -20,23 +28,17 @@ public sealed class SqlHashtagMentionStore(DbDataSource dataSource) : IHashtagMe
             return 0;
         }
 
-        // One prepared statement for the whole batch rather than a fresh one per post.
-        var rows = mentions.Select(mention =>
+        var rows = new object?[mentions.Count][];
+        for (var i = 0; i < rows.Length; i++)
         {
+            var mention = mentions[i];
             var posted = Columns.Milliseconds(mention.PostedAt);
-            return new object?[] { Key(mention.Tag), mention.Uri, Words.Of(mention.Platform), posted, posted - (((posted % HourMs) + HourMs) % HourMs) };
-        });
+            rows[i] = [Key(mention.Tag), posted, mention.Uri, Words.Of(mention.Platform), posted - (((posted % HourMs) + HourMs) % HourMs)];
+        }
+
         return await SqlSession.RunAsync(
             dataSource,
-            session => session.ExecuteEachAsync(
-                """
-                INSERT INTO hashtag_mentions (tag_key, uri, platform, posted_at_ms, hour_ms)
-                VALUES (@tag_key, @uri, @platform, @posted, @hour)
-                ON CONFLICT (tag_key, posted_at_ms, uri) DO NOTHING
-                """,
-                ["@tag_key", "@uri", "@platform", "@posted", "@hour"],
-                rows,
-                cancellationToken),
+            session => BulkInsert.RunAsync(session, _dialect, "hashtag_mentions", MentionColumns, rows, "ON CONFLICT (tag_key, posted_at_ms, uri) DO NOTHING", cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -241,6 +241,22 @@ public abstract partial class CampaignStoreContract
         Assert.Contains(Now.AddDays(1), _wakes);
     }
 
+    [Fact]
+    public async Task Bulk_created_events_keep_their_text_exactly()
+    {
+        var store = ClockedStore();
+        string[] titles = ["🏥 Picket at St Thomas' \"Safe\" wards", "Zeilen\nund\ttabs \\ back\\slash", "日本語 · ümlaut · \u0001 control", ""];
+
+        var bulk = await store.AddEventsAsync([.. titles.Select((title, i) => Planned(title.Length == 0 ? "x" : title, Now.AddDays(2).AddMinutes(i)) with { Description = title })], Ct);
+
+        foreach (var (stored, title) in bulk.Zip(titles))
+        {
+            var read = (await store.GetEventAsync(stored.Id, Ct))!;
+            Assert.Equal(title.Length == 0 ? "x" : title, read.Title);
+            Assert.Equal(title, read.Description ?? "");
+        }
+    }
+
     private sealed class RecordingWakeup(ConcurrentQueue<DateTimeOffset> wakes) : IReminderWakeup
     {
         public void Wake(DateTimeOffset fireAt) => wakes.Enqueue(fireAt);

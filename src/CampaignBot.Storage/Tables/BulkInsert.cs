@@ -1,23 +1,31 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using CampaignBot.Storage.Dialects;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CampaignBot.Storage.Tables;
 
-// Inserts many rows in the shape each engine is fastest at. PostgreSQL streams them with binary COPY when no
-// conflict can arise (no suffix), else takes the columns as arrays in one INSERT … SELECT FROM unnest(…) with the
-// suffix (ON CONFLICT …); SQLite runs one prepared row statement per row inside the transaction (binding thousands
-// of named parameters in one statement is quadratic there).
+// Inserts many rows in the shape each engine is fastest at, returning how many were inserted. PostgreSQL streams them
+// with binary COPY when no conflict can arise (no suffix), else takes the columns as arrays in one
+// INSERT … SELECT FROM unnest(…) with the suffix (ON CONFLICT …). SQLite takes the rows as one JSON array of arrays in
+// one INSERT … SELECT FROM json_each(…): a single parameter bound once, where a statement per row binds every value by
+// name, and thousands of named parameters in one statement bind in quadratic time.
 internal static class BulkInsert
 {
+    // Text goes into the JSON as UTF-8, not as \u escapes; JSON's own escaping still applies.
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public sealed record Column(string Name, string PostgresType);
 
-    public static Task RunAsync(SqlSession session, StorageDialect dialect, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(SqlSession session, StorageDialect dialect, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
-            return Task.CompletedTask;
+            return Task.FromResult(0);
         }
 
         var names = string.Join(", ", columns.Select(c => c.Name));
@@ -34,11 +42,56 @@ internal static class BulkInsert
             return session.ExecuteAsync($"INSERT INTO {table} ({names}) {dialect.OverridingIdentity} SELECT * FROM unnest({unnest}) {suffix}", arrays, cancellationToken);
         }
 
-        return session.ExecuteEachAsync($"INSERT INTO {table} ({names}) VALUES ({string.Join(", ", parameters)}) {suffix}", parameters, rows, cancellationToken);
+        // "WHERE true" keeps SQLite from reading the upsert's ON as a join constraint.
+        var values = string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"value ->> {i}")));
+        return session.ExecuteAsync($"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(@rows) WHERE true {suffix}", [("@rows", Json(rows))], cancellationToken);
+    }
+
+    // [[v0, v1, …], …]: text, integers and nulls, as the tables' columns hold.
+    private static string Json(IReadOnlyList<object?[]> rows)
+    {
+        var buffer = new ArrayBufferWriter<byte>(rows.Count * 64);
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var row in rows)
+            {
+                writer.WriteStartArray();
+                foreach (var value in row)
+                {
+                    switch (value)
+                    {
+                        case null or DBNull:
+                            writer.WriteNullValue();
+                            break;
+                        case string text:
+                            writer.WriteStringValue(text);
+                            break;
+                        case long number:
+                            writer.WriteNumberValue(number);
+                            break;
+                        case int number:
+                            writer.WriteNumberValue(number);
+                            break;
+                        case bool flag:
+                            writer.WriteNumberValue(flag ? 1 : 0);
+                            break;
+                        default:
+                            throw new ArgumentException($"A bulk insert takes text, integers and nulls, not {value.GetType().Name}.", nameof(rows));
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     // COPY writes identity columns as given, like INSERT … OVERRIDING SYSTEM VALUE.
-    private static async Task CopyAsync(NpgsqlConnection connection, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var types = columns.Select(column => column.PostgresType == "bigint" ? NpgsqlDbType.Bigint : NpgsqlDbType.Text).ToArray();
         var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
@@ -60,7 +113,7 @@ internal static class BulkInsert
                 }
             }
 
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return checked((int)await writer.CompleteAsync(cancellationToken).ConfigureAwait(false));
         }
     }
 
