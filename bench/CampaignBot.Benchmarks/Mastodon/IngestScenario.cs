@@ -50,12 +50,12 @@ internal sealed class IngestScenario : IScenario
     public async Task<IReadOnlyDictionary<string, object>> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
-        var table = new Table("path", "warm-up (s)", "statuses", "seconds", "statuses/s", "CPU seconds", "statuses per CPU second", "bytes allocated/status", "counted", "boost decisions stored", "boosted");
+        var table = new Table("path", "warm-up (s)", "statuses", "seconds", "statuses/s", "CPU seconds", "statuses per CPU second", "bytes allocated/status", "GC pauses (s)", "counted", "boost decisions stored", "boosted");
         var figures = new Dictionary<string, object> { ["statuses"] = count };
         foreach (var boost in new[] { true, false })
         {
             var run = await MeasureAsync(count, boost, cancellationToken).ConfigureAwait(false);
-            table.Row(boost ? "frame → parse → rules + ledger → count" : "frame → parse → count (auto-boost off)", Math.Round(run.WarmUpSeconds, 1), count, Math.Round(run.Seconds, 3), Math.Round(count / run.Seconds), Math.Round(run.CpuSeconds, 3), Math.Round(count / run.CpuSeconds), Math.Round(run.BytesPerStatus), run.Counted, run.Decided, run.Boosted);
+            table.Row(boost ? "frame → parse → rules + ledger → count" : "frame → parse → count (auto-boost off)", Math.Round(run.WarmUpSeconds, 1), count, Math.Round(run.Seconds, 3), Math.Round(count / run.Seconds), Math.Round(run.CpuSeconds, 3), Math.Round(count / run.CpuSeconds), Math.Round(run.BytesPerStatus), Math.Round(run.GcPauseSeconds, 3), run.Counted, run.Decided, run.Boosted);
             var prefix = boost ? string.Empty : "no_boost_";
             figures[$"{prefix}statuses_per_s"] = Math.Round(count / run.Seconds);
             figures[$"{prefix}statuses_per_cpu_s"] = Math.Round(count / run.CpuSeconds);
@@ -99,15 +99,13 @@ internal sealed class IngestScenario : IScenario
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pausedBefore = GC.GetTotalPauseDuration();
-        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        Console.Error.WriteLine($"measuring {(boost ? "boost" : "no-boost")}");
         var clock = Stopwatch.StartNew();
         await ProcessAsync(dispatcher, recorder, boosts, frames, cancellationToken).ConfigureAwait(false);
         clock.Stop();
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        Console.Error.WriteLine($"GC pause {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F3} s, collections gen0 {GC.CollectionCount(0) - collectionsBefore[0]} gen1 {GC.CollectionCount(1) - collectionsBefore[1]} gen2 {GC.CollectionCount(2) - collectionsBefore[2]}, heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
+        var paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds;
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(recording, boosting).ConfigureAwait(false);
 
@@ -121,7 +119,7 @@ internal sealed class IngestScenario : IScenario
             throw new InvalidOperationException($"expected {expected} counted and decided, got {counted} counted and {decided} decided");
         }
 
-        return new Run(warmUp.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds, cpu, (double)allocated / count, averageBytes, counted, decided, summary[BoostState.Boosted]);
+        return new Run(warmUp.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds, cpu, (double)allocated / count, paused, averageBytes, counted, decided, summary[BoostState.Boosted]);
     }
 
     // Fresh posts in chunks until the rate settles; returns how many were processed.
@@ -204,5 +202,5 @@ internal sealed class IngestScenario : IScenario
         ["payload"] = status.ToJsonString(),
     }.ToJsonString());
 
-    private sealed record Run(double WarmUpSeconds, double Seconds, double CpuSeconds, double BytesPerStatus, double AverageFrameBytes, int Counted, int Decided, int Boosted);
+    private sealed record Run(double WarmUpSeconds, double Seconds, double CpuSeconds, double BytesPerStatus, double GcPauseSeconds, double AverageFrameBytes, int Counted, int Decided, int Boosted);
 }
