@@ -11,7 +11,9 @@ namespace CampaignBot.Mastodon.Tagging;
 /// auto-boost whatever has arrived as one batch (one lookup and one write for its skips), or a lone post at once, so
 /// a busy tag costs a few transactions and a quiet one no wait. Poll pages are decided as a batch by their caller.
 /// The queue holds a few batches: when auto-boost falls behind a flood, the stream waits for it rather than piling
-/// whole statuses up in memory.
+/// whole statuses up in memory. Posts are remembered as decided only once their decision is stored: one still queued
+/// (or whose decision failed) is decided again when a poll page or backfill brings it, before the tag's cursor moves
+/// past it, so stopping with posts queued or a failed write loses no decision.
 /// </summary>
 internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booster = null)
 {
@@ -32,6 +34,7 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
     private long _queued;
     private long _done;
     private long _lastBatchEnd;
+    private readonly RecentKeys _decided = new(50_000);
 
     /// <summary>Posts queued so far.</summary>
     public long Queued => Interlocked.Read(ref _queued);
@@ -58,6 +61,9 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
         Interlocked.Increment(ref _queued);
     }
 
+    /// <summary>Whether the post of <paramref name="key"/> was decided lately (auto-boost need not be shown it again).</summary>
+    public bool DecidedLately(string key) => _decided.Contains(key);
+
     /// <summary>Decides about <paramref name="statuses"/> now, as one batch (a poll page).</summary>
     public async Task ConsiderAsync(IReadOnlyList<MastodonStatus> statuses, CancellationToken cancellationToken)
     {
@@ -69,6 +75,10 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
         try
         {
             await booster.ConsiderAllAsync(statuses, cancellationToken).ConfigureAwait(false);
+            foreach (var status in statuses)
+            {
+                _decided.Add(AutoBooster.StatusKey(status.Reblog ?? status));
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -7,6 +7,15 @@ internal sealed class RecentKeys(int capacity)
     private readonly Queue<string> _order = new();
     private readonly Lock _lock = new();
 
+    /// <summary>Whether <paramref name="key"/> is remembered.</summary>
+    public bool Contains(string key)
+    {
+        lock (_lock)
+        {
+            return _set.Contains(key);
+        }
+    }
+
     /// <summary>True when <paramref name="key"/> was not seen recently (and is remembered now).</summary>
     public bool Add(string key)
     {

@@ -1,4 +1,5 @@
 using CampaignBot.Core.Domain;
+using CampaignBot.Mastodon.Boost;
 using CampaignBot.Mastodon.Rest;
 
 namespace CampaignBot.Mastodon.Tagging;
@@ -6,14 +7,12 @@ namespace CampaignBot.Mastodon.Tagging;
 /// <summary>
 /// Where every tagged status goes, whichever way it came (stream, tag poll, backfill): it counts once per post URI
 /// for each tracked tag the status really carries in <c>tags[]</c>, and is shown to auto-boost. A boost is counted
-/// as its original. Repeats within the recent window are not shown to auto-boost again (it dedupes durably itself).
+/// as its original. Posts auto-boost decided lately are not shown to it again (it dedupes durably itself).
 /// Poll pages are decided as one batch before <see cref="AcceptAsync"/> returns; streamed posts are queued, so the
 /// stream reads on while auto-boost decides what has arrived in batches.
 /// </summary>
 internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue boosts)
 {
-    private readonly RecentKeys _considered = new(50_000);
-
     /// <summary>The mentions of tracked tags in <paramref name="statuses"/>; with <paramref name="record"/> they are also queued for counting.</summary>
     public async Task<IReadOnlyList<HashtagMention>> AcceptAsync(IReadOnlyList<MastodonStatus> statuses, IReadOnlyList<string> tracked, bool record, CancellationToken cancellationToken)
     {
@@ -52,7 +51,7 @@ internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue
         }
     }
 
-    // Adds the status's mentions; true when it carries a tracked tag and auto-boost has not been shown it recently.
+    // Adds the status's mentions; true when it carries a tracked tag and auto-boost has not decided about it lately.
     private bool Match(MastodonStatus status, IReadOnlyList<string> tracked, List<HashtagMention> mentions)
     {
         var original = status.Reblog ?? status;
@@ -63,6 +62,6 @@ internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue
             mentions.Add(new HashtagMention(tag, uri, Platform.Mastodon, original.CreatedAt));
         }
 
-        return mentions.Count > before && boosts.Enabled && _considered.Add(uri);
+        return mentions.Count > before && boosts.Enabled && !boosts.DecidedLately(AutoBooster.StatusKey(original));
     }
 }

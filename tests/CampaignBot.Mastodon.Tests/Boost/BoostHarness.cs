@@ -51,6 +51,8 @@ internal sealed class BoostHarness : IAsyncDisposable
 
     public IBoostLedger Ledger => _services.GetRequiredService<IBoostLedger>();
 
+    public IHashtagMentionSink Mentions => _services.GetRequiredService<IHashtagMentionSink>();
+
     public ICampaignStore Store => _handle.Store;
 
     public BotIdentity Identity => _services.GetRequiredService<BotIdentity>();
