@@ -77,7 +77,7 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
                     cancellationToken).ConfigureAwait(false)
                 : await dataSource.QueryAsync(
                     "SELECT b.status_key FROM json_each(@posts) AS p CROSS JOIN boosts b ON b.posted_at_ms = p.value ->> 0 AND b.status_key = p.value ->> 1",
-                    [("@posts", JsonPairs(chunk))],
+                    [("@posts", SqliteJson.Pairs(chunk.Select(p => (Columns.Milliseconds(p.PostedAt), p.StatusKey))))],
                     reader => reader.GetString(0),
                     cancellationToken).ConfigureAwait(false);
             found.UnionWith(keys);
@@ -188,8 +188,8 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             }
             else
             {
-                match = $"author_key IN ({string.Join(", ", chunk.Select((_, i) => Name("@a", i)))})";
-                parameters.AddRange(chunk.Select((author, i) => new SqlParameter(Name("@a", i), author)));
+                match = "author_key IN (SELECT value FROM json_each(@authors))";
+                parameters.Add(("@authors", SqliteJson.Strings(chunk)));
             }
 
             var counts = await dataSource.QueryAsync(
@@ -230,29 +230,6 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
 
         return new BoostSummary(byState, skippedBy, last);
     }
-
-    // [[posted_at_ms, "status key"], …] for SQLite's json_each.
-    private static string JsonPairs(IEnumerable<PostKey> posts)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var post in posts)
-            {
-                writer.WriteStartArray();
-                writer.WriteNumberValue(Columns.Milliseconds(post.PostedAt));
-                writer.WriteStringValue(post.StatusKey);
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string Name(string prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);
 
     private static BoostRecord Read(DbDataReader reader) => new(
         reader.GetString(0),

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CampaignBot.Storage.Dialects;
 using Npgsql;
@@ -16,8 +15,7 @@ namespace CampaignBot.Storage.Tables;
 // name, and thousands of named parameters in one statement bind in quadratic time.
 internal static class BulkInsert
 {
-    // Text goes into the JSON as UTF-8, not as \u escapes; JSON's own escaping still applies.
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private const int MaxJsonBytes = 32 * 1024;
 
     public sealed record Column(string Name, string PostgresType);
 
@@ -44,18 +42,35 @@ internal static class BulkInsert
 
         // "WHERE true" keeps SQLite from reading the upsert's ON as a join constraint.
         var values = string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"value ->> {i}")));
-        return session.ExecuteAsync($"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(@rows) WHERE true {suffix}", [("@rows", Json(rows))], cancellationToken);
+        return SqliteAsync(session, $"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(@rows) WHERE true {suffix}", rows, cancellationToken);
     }
 
-    // [[v0, v1, …], …]: text, integers and nulls, as the tables' columns hold.
-    private static string Json(IReadOnlyList<object?[]> rows)
+    // The rows go in statements of up to ~32 KB of JSON each, so no batch's text lands on the large object heap.
+    private static async Task<int> SqliteAsync(SqlSession session, string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(rows.Count * 64);
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        var buffer = new ArrayBufferWriter<byte>(MaxJsonBytes + 4096);
+        var affected = 0;
+        for (var start = 0; start < rows.Count;)
+        {
+            buffer.ResetWrittenCount();
+            start = WriteJson(buffer, rows, start);
+            affected += await session.ExecuteAsync(sql, [("@rows", Encoding.UTF8.GetString(buffer.WrittenSpan))], cancellationToken).ConfigureAwait(false);
+        }
+
+        return affected;
+    }
+
+    // [[v0, v1, …], …] from rows[start] on, until about MaxJsonBytes are written: text, integers and nulls, as the
+    // tables' columns hold. Returns the index of the first row not written.
+    private static int WriteJson(ArrayBufferWriter<byte> buffer, IReadOnlyList<object?[]> rows, int start)
+    {
+        var next = start;
+        using (var writer = new Utf8JsonWriter(buffer, SqliteJson.Options))
         {
             writer.WriteStartArray();
-            foreach (var row in rows)
+            while (next < rows.Count && writer.BytesCommitted + writer.BytesPending < MaxJsonBytes)
             {
+                var row = rows[next++];
                 writer.WriteStartArray();
                 foreach (var value in row)
                 {
@@ -87,7 +102,7 @@ internal static class BulkInsert
             writer.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return next;
     }
 
     // COPY writes identity columns as given, like INSERT … OVERRIDING SYSTEM VALUE.
