@@ -23,7 +23,7 @@ namespace CampaignBot.Benchmarks.Mastodon;
 /// authors, a tenth of them bots, a tenth with <c>#nobot</c>, a tenth posting unlisted. A warm-up first fills the hourly
 /// boost cap (its reblogs go to the fake over HTTP), so the measured posts are decided and stored without a request,
 /// as on a busy tag, and then runs until the rate settles: the runtime recompiles hot code with profile-guided
-/// optimisation only after it has run instrumented for a while (on one busy core that takes 10–20 s), and a bot runs
+/// optimisation only after it has run instrumented for a while (on one busy core that takes 20–40 s), and a bot runs
 /// for days, so the figure is the steady state, not the first seconds. Ends when the last count is written. Figures:
 /// statuses per wall second and per CPU second (the one-core figure; run under <c>taskset -c 0</c> to hold the process
 /// to one core), bytes allocated per status, and how long the warm-up took.
@@ -32,13 +32,13 @@ internal sealed class IngestScenario : IScenario
 {
     private const int Authors = 200;
 
-    // Warm-up: chunks of fresh posts for at least 20 s, then until three in a row leave the JIT (nearly) idle and are no
+    // Warm-up: chunks of fresh posts for at least 45 s, then until three in a row leave the JIT (nearly) idle and are no
     // more than 5 % faster than the best before them.
     private const int WarmUpChunk = 5_000;
     private const int SettledChunks = 3;
     private const int QuietJit = 10;
     private const double Improvement = 1.05;
-    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan PostSpacing = TimeSpan.FromMicroseconds(50);
     private static readonly DateTime Epoch = DateTime.UtcNow;
