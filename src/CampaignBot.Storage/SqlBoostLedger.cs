@@ -19,7 +19,7 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
     private const string OnConflict = "ON CONFLICT (posted_at_ms, status_key) DO NOTHING";
     private const string AwaitingRetry = "(state IN ('rate-limited', 'failed') OR (state = 'boosting' AND updated_at_ms < @stale))";
 
-    // SQLite binds at most 32,766 parameters; batches are far smaller, but an IN list is split at this size anyway.
+    // Lists of posts or authors go to the database one parameter per chunk of this size (batches are smaller).
     private const int MaxInList = 1000;
 
     private static readonly BulkInsert.Column[] DecisionColumns =
