@@ -231,6 +231,30 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
         return new BoostSummary(byState, skippedBy, last);
     }
 
+    // Chunks keep each transaction (and SQLite's write lock) short; the key's time prefix finds the old rows.
+    public async Task<int> ForgetSkipsAsync(DateTimeOffset postedBefore, DateTimeOffset decidedBefore, CancellationToken cancellationToken)
+    {
+        const int Chunk = 5000;
+        var forgotten = 0;
+        int deleted;
+        do
+        {
+            deleted = await dataSource.ExecuteAsync(
+                """
+                DELETE FROM boosts WHERE (posted_at_ms, status_key) IN (
+                    SELECT posted_at_ms, status_key FROM boosts
+                    WHERE posted_at_ms < @posted AND decided_at_ms < @decided AND state = 'skipped'
+                    LIMIT @chunk)
+                """,
+                [("@posted", Columns.Milliseconds(postedBefore)), ("@decided", Columns.Milliseconds(decidedBefore)), ("@chunk", Chunk)],
+                cancellationToken).ConfigureAwait(false);
+            forgotten += deleted;
+        }
+        while (deleted == Chunk);
+
+        return forgotten;
+    }
+
     private static BoostRecord Read(DbDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),

@@ -157,6 +157,25 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task Old_skips_are_forgotten_in_chunks_and_boosts_and_recent_skips_are_kept()
+    {
+        var ledger = Ledger();
+        var old = Enumerable.Range(0, 5003).Select(i => BoostDecision.Skip($"https://a.example/old/{i}", $"o{i}", "alice@mastodon.example", BoostSkipReason.HourlyCap, Now.AddDays(-9), Now.AddDays(-2))).ToList();
+        await ledger.TrySkipAllAsync(old, Ct);
+        await ledger.TrySkipAllAsync([BoostDecision.Skip("https://a.example/recent-decision", "r", "alice@mastodon.example", BoostSkipReason.TooOld, Now.AddDays(-9), Now.AddHours(-2))], Ct);
+        await ledger.TrySkipAllAsync([BoostDecision.Skip("https://a.example/recent-post", "p", "alice@mastodon.example", BoostSkipReason.BotAccount, Now.AddDays(-1), Now.AddDays(-2))], Ct);
+        Assert.True(await ledger.TryDecideAsync(BoostDecision.Boost("https://a.example/old-boost", "b", "alice@mastodon.example", Now.AddDays(-9), Now.AddDays(-2)), Ct));
+
+        Assert.Equal(5003, await ledger.ForgetSkipsAsync(Now.AddDays(-8), Now.AddDays(-1), Ct));
+
+        var summary = await ledger.SummariseAsync(Ct);
+        Assert.Equal(2, summary[BoostState.Skipped]);
+        Assert.Equal(1, summary[BoostState.Boosting]);
+        Assert.Null(await ledger.FindAsync("https://a.example/old/42", Ct));
+        Assert.Equal(0, await ledger.ForgetSkipsAsync(Now.AddDays(-8), Now.AddDays(-1), Ct));
+    }
+
+    [Fact]
     public async Task A_decision_is_found_by_the_key_and_posting_time_of_its_post()
     {
         var ledger = Ledger();

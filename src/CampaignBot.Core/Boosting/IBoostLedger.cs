@@ -54,4 +54,10 @@ public interface IBoostLedger
     Task<BoostCapCounts> CountBoostsAsync(DateTimeOffset since, IReadOnlyCollection<string> authorKeys, DateTimeOffset authorSince, CancellationToken cancellationToken);
 
     Task<BoostSummary> SummariseAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes skip decisions about posts posted before <paramref name="postedBefore"/> and decided before
+    /// <paramref name="decidedBefore"/>, in chunks; returns how many. Boosts and refusals are kept.
+    /// </summary>
+    Task<int> ForgetSkipsAsync(DateTimeOffset postedBefore, DateTimeOffset decidedBefore, CancellationToken cancellationToken);
 }

@@ -171,6 +171,20 @@ public sealed class AutoBooster(
         return requests;
     }
 
+    /// <summary>
+    /// Forgets skip decisions older than <see cref="SkipMemory"/> (decided over a day ago, so the caps' windows never
+    /// miss them): such a post is past any allowed maximum age, so if it is seen again it is skipped as too old again,
+    /// and a busy tag's ledger stays a week deep instead of growing for ever. Returns how many were forgotten.
+    /// </summary>
+    public Task<int> ForgetOldSkipsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return ledger.ForgetSkipsAsync(now - SkipMemory, now.AddDays(-1), cancellationToken);
+    }
+
+    /// <summary>How long skip decisions are kept: a day past the largest maximum age settings allow.</summary>
+    public static TimeSpan SkipMemory => BoostOptions.MaxAgeLimit + TimeSpan.FromDays(1);
+
     /// <summary><c>boost pause</c>/<c>resume</c> ran in this process: the next decision sees the new switch.</summary>
     public void PauseChanged(bool paused) => _paused = new PauseSnapshot(paused, clock.GetTimestamp());
 

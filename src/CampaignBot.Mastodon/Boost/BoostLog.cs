@@ -27,4 +27,7 @@ internal static partial class BoostLog
 
     [LoggerMessage(EventId = 5107, Level = LogLevel.Error, Message = "Retrying waiting boosts failed; trying again at the next round")]
     public static partial void RetryRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5108, Level = LogLevel.Debug, Message = "Forgot {Count} skip decisions older than {Days} days")]
+    public static partial void ForgotSkips(ILogger logger, int count, double days);
 }

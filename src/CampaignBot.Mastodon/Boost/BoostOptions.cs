@@ -8,6 +8,9 @@ public sealed class BoostOptions
 {
     public const string Section = "Mastodon:Boost";
 
+    /// <summary>The largest <see cref="MaxAge"/> allowed: a post older than this is never boosted, whatever the settings.</summary>
+    public static readonly TimeSpan MaxAgeLimit = TimeSpan.FromDays(7);
+
     public bool Enabled { get; set; } = true;
 
     /// <summary>Also boost <c>unlisted</c> posts (public ones always; private and direct never).</summary>

@@ -12,7 +12,7 @@ internal sealed class BoostOptionsValidator : IValidateOptions<BoostOptions>
     {
         const string Prefix = BoostOptions.Section + ":";
         var failures = new List<string>();
-        if (options.MaxAge <= TimeSpan.Zero || options.MaxAge > TimeSpan.FromDays(7))
+        if (options.MaxAge <= TimeSpan.Zero || options.MaxAge > BoostOptions.MaxAgeLimit)
         {
             failures.Add($"{Prefix}MaxAge must be more than 0 and at most 7 days (e.g. 06:00:00), not {options.MaxAge}.");
         }

@@ -32,7 +32,7 @@ public sealed class BoostStatus(IBoostLedger ledger, BoostPolicy policy, BotIden
         var skipped = summary[BoostState.Skipped];
         lines.Add(skipped == 0
             ? "Skipped: 0"
-            : Invariant($"Skipped: {skipped} — ") + string.Join(", ", summary.SkippedBy
+            : Invariant($"Skipped (last {AutoBooster.SkipMemory.TotalDays:0} days): {skipped} — ") + string.Join(", ", summary.SkippedBy
                 .OrderByDescending(pair => pair.Value)
                 .ThenBy(pair => pair.Key)
                 .Select(pair => Invariant($"{BoostWords.Describe(pair.Key)} {pair.Value}"))));

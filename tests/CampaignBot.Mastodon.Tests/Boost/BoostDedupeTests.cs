@@ -1,4 +1,5 @@
 using CampaignBot.Core.Boosting;
+using CampaignBot.Mastodon.Boost;
 using CampaignBot.Storage;
 using static CampaignBot.Mastodon.Tests.Boost.Posts;
 
@@ -45,6 +46,26 @@ public sealed class BoostDedupeTests
 
         Assert.Equal(["1"], reblogs.Requests);
         Assert.Equal(BoostSkipReason.HourlyCap, await harness.SkipReasonOfAsync(Tagged("2", Author("b@x.example"))));
+    }
+
+    [Fact]
+    public async Task A_boosted_post_seen_again_after_its_week_of_skips_is_forgotten_is_not_boosted_again()
+    {
+        var reblogs = new RecordingReblogClient();
+        await using var harness = await BoostHarness.CreateAsync(reblogs, new Dictionary<string, string?> { ["MaxAge"] = "7.00:00:00" });
+        var boosted = Tagged("113700000000000003", Author("a@x.example"));
+        var skipped = Tagged("113700000000000004", Author("b@x.example") with { Bot = true });
+        await harness.ConsiderAsync(boosted);
+        await harness.ConsiderAsync(skipped);
+
+        harness.Clock.Advance(AutoBooster.SkipMemory);
+        Assert.Equal(1, await harness.Booster.ForgetOldSkipsAsync(BoostHarness.Ct));
+        await harness.ConsiderAsync(boosted);
+        await harness.ConsiderAsync(skipped with { Account = Author("b@x.example") });
+
+        Assert.Equal(["113700000000000003"], reblogs.Requests);
+        Assert.Equal(BoostState.Boosted, (await harness.RecordOfAsync(boosted))!.State);
+        Assert.Equal(BoostSkipReason.TooOld, await harness.SkipReasonOfAsync(skipped));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class BoostStatusTests
 
         Assert.Contains("State: paused", text, StringComparison.Ordinal);
         Assert.Contains($"Boosted: 1 · last 2026-11-20 16:00 UTC {Tagged("1").Uri}", text, StringComparison.Ordinal);
-        Assert.Contains("Skipped: 3 — bot accounts 2, #nobot/#noboost 1", text, StringComparison.Ordinal);
+        Assert.Contains("Skipped (last 8 days): 3 — bot accounts 2, #nobot/#noboost 1", text, StringComparison.Ordinal);
         Assert.Contains("Waiting: 1 (in flight 0, rate limited 0, failed 1;", text, StringComparison.Ordinal);
         Assert.Contains("at most 12 an hour and 3 per author a day; posts up to 6 h old; public only", text, StringComparison.Ordinal);
     }
