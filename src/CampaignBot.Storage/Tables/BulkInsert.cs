@@ -48,7 +48,7 @@ internal static class BulkInsert
     // The rows go in statements of up to ~32 KB of JSON each, so no batch's text lands on the large object heap.
     private static async Task<int> SqliteAsync(SqlSession session, string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(MaxJsonBytes + 4096);
+        var buffer = new ArrayBufferWriter<byte>(Math.Min(rows.Count * 256, MaxJsonBytes + 4096));
         var affected = 0;
         for (var start = 0; start < rows.Count;)
         {
