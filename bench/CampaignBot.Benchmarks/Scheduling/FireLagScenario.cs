@@ -74,7 +74,7 @@ internal sealed partial class FireLagScenario : IScenario
         await host.StartAsync(cancellationToken);
         await sender.AllSent.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         await host.StopAsync(cancellationToken);
-        return sender.LagsMs.ToArray();
+        return sender.LagsMs;
     }
 
     [GeneratedRegex(@"Bench event (\d+) starts")]
