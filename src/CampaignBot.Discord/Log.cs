@@ -85,4 +85,7 @@ internal static partial class Log
 
     [LoggerMessage(52, LogLevel.Information, "Discord commands removed from {Scope}, which is no longer configured")]
     public static partial void CommandsCleared(ILogger logger, string scope);
+
+    [LoggerMessage(53, LogLevel.Warning, "Discord message to {DestinationId} renders to {Parts} posts; only the first {MaxParts} are sent, the last saying what was left out")]
+    public static partial void MessageCut(ILogger logger, string destinationId, int parts, int maxParts);
 }

@@ -89,6 +89,23 @@ public sealed class SenderTests
     }
 
     [Fact]
+    public async Task A_message_longer_than_twenty_posts_says_what_was_left_out()
+    {
+        await using var bot = await DiscordHarness.CreateAsync(start: false);
+        var sender = bot.Get<IChatSender>();
+        var lines = Enumerable.Range(1, 1200).Select(i => (IReadOnlyList<Fragment>)[$"Line {i:0000}: " + new string('x', 40)]).ToList();
+
+        var result = await sender.SendAsync(new OutboundMessage(new Destination(Platform.Discord, Channel), new Reply(null, lines), "digest:2"), TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsSuccess);
+        var posted = bot.Server.Messages.Items;
+        Assert.Equal(20, posted.Count);
+        Assert.Contains("more parts not posted", posted[^1].Content, StringComparison.Ordinal);
+        Assert.Contains("Line 0001", posted[0].Content, StringComparison.Ordinal);
+        Assert.Contains(bot.Logs.Entries, e => e.Message.Contains("only the first 20 are sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Long_embed_replies_are_split_within_embed_limits()
     {
         await using var bot = await DiscordHarness.CreateAsync(start: false);

@@ -32,7 +32,7 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
             return Error.BadInput($"{message.Destination} is not a Discord channel or user.");
         }
 
-        var parts = MessageRenderer.RenderAll(message.Content).Take(MaxParts).ToList();
+        var parts = Capped(MessageRenderer.RenderAll(message.Content).ToList(), message.Destination.Id);
         if (!message.Destination.Direct)
         {
             return ToResult(await PostAsync(message.Destination.Id, message.IdempotencyKey, ChannelMentions(parts), cancellationToken).ConfigureAwait(false));
@@ -45,6 +45,19 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
         return sent.Error?.Is(DiscordErrorCodes.CannotMessageUser) == true
             ? await FallbackAsync(message, parts, cancellationToken).ConfigureAwait(false)
             : ToResult(sent);
+    }
+
+    // At most MaxParts posts per message: the last says how much was left out rather than cutting it silently.
+    private List<MessageBody> Capped(List<MessageBody> parts, string destinationId)
+    {
+        if (parts.Count <= MaxParts)
+        {
+            return parts;
+        }
+
+        var left = parts.Count - (MaxParts - 1);
+        Log.MessageCut(logger, destinationId, parts.Count, MaxParts);
+        return [.. parts.Take(MaxParts - 1), new MessageBody { Content = $"… and {left} more parts not posted: this message is longer than the {MaxParts} posts the bot sends at once." }];
     }
 
     private static Result<SentMessage> ToResult(RestResult<string> sent) =>
