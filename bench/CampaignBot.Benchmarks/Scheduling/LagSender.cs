@@ -16,8 +16,8 @@ internal sealed class LagSender(Func<string, DateTimeOffset> dueOf) : IChatSende
     private readonly ConcurrentQueue<(DateTimeOffset At, string Title)> _calls = new();
     private int _count;
 
-    /// <summary>Each send call's lag after its reminder's due time, in milliseconds.</summary>
-    public double[] LagsMs => [.. _calls.Select(call => (call.At - dueOf(call.Title)).TotalMilliseconds)];
+    /// <summary>Each send call's reminder title and lag after its due time, in milliseconds.</summary>
+    public (string Title, double Ms)[] Lags => [.. _calls.Select(call => (call.Title, (call.At - dueOf(call.Title)).TotalMilliseconds))];
 
     public Platform Platform => Platform.Discord;
 
