@@ -10,9 +10,9 @@ namespace CampaignBot.Storage.Tables;
 
 // Inserts many rows in the shape each engine is fastest at, returning how many were inserted. PostgreSQL streams them
 // with binary COPY when no conflict can arise (no suffix), else takes the columns as arrays in one
-// INSERT … SELECT FROM unnest(…) with the suffix (ON CONFLICT …). SQLite takes the rows as one JSON array of arrays in
-// one INSERT … SELECT FROM json_each(…): a single parameter bound once, where a statement per row binds every value by
-// name, and thousands of named parameters in one statement bind in quadratic time.
+// INSERT … SELECT FROM unnest(…) with the suffix (ON CONFLICT …). SQLite takes the rows as JSON arrays of arrays, up to
+// about 32 KB each, in INSERT … SELECT FROM json_each(…): one parameter bound per statement, where a statement per row
+// binds every value by name, and thousands of named parameters in one statement bind in quadratic time.
 internal static class BulkInsert
 {
     private const int MaxJsonBytes = 32 * 1024;

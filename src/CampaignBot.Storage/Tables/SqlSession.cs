@@ -53,7 +53,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // One prepared statement run once per row: SQLite's fastest way to insert many rows.
+    // One prepared statement run once per row (for row-by-row updates; many new rows go through BulkInsert).
     // Returns the rows affected in all.
     public async Task<int> ExecuteEachAsync(string sql, IReadOnlyList<string> names, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
