@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using CampaignBot.Core.Boosting;
 using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Tables;
@@ -18,9 +17,6 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
     private const string Claimed = DecidedToBoost;
     private const string OnConflict = "ON CONFLICT (posted_at_ms, status_key) DO NOTHING";
     private const string AwaitingRetry = "(state IN ('rate-limited', 'failed') OR (state = 'boosting' AND updated_at_ms < @stale))";
-
-    // Lists of posts or authors go to the database one parameter per chunk of this size (batches are smaller).
-    private const int MaxInList = 1000;
 
     private static readonly BulkInsert.Column[] DecisionColumns =
     [
@@ -61,29 +57,28 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    // The posts come as two parallel arrays (PostgreSQL) or one JSON array of pairs (SQLite): one parameter each,
+    // however many posts, and each post found by its key.
     public async Task<IReadOnlySet<string>> FindDecidedAsync(IReadOnlyCollection<PostKey> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in posts.Distinct().Chunk(MaxInList))
+        if (posts.Count == 0)
         {
-            // The posts come as two parallel arrays (PostgreSQL) or one JSON array of pairs (SQLite): one parameter each,
-            // however many posts, and each post found by the key.
-            var keys = _dialect is PostgresDialect
-                ? await dataSource.QueryAsync(
-                    "SELECT b.status_key FROM unnest(@posted::bigint[], @keys::text[]) AS p(posted_at_ms, status_key) JOIN boosts b USING (posted_at_ms, status_key)",
-                    [("@posted", chunk.Select(p => Columns.Milliseconds(p.PostedAt)).ToArray()), ("@keys", chunk.Select(p => p.StatusKey).ToArray())],
-                    reader => reader.GetString(0),
-                    cancellationToken).ConfigureAwait(false)
-                : await dataSource.QueryAsync(
-                    "SELECT b.status_key FROM json_each(@posts) AS p CROSS JOIN boosts b ON b.posted_at_ms = p.value ->> 0 AND b.status_key = p.value ->> 1",
-                    [("@posts", SqliteJson.Pairs(chunk.Select(p => (Columns.Milliseconds(p.PostedAt), p.StatusKey))))],
-                    reader => reader.GetString(0),
-                    cancellationToken).ConfigureAwait(false);
-            found.UnionWith(keys);
+            return new HashSet<string>();
         }
 
-        return found;
+        var keys = _dialect is PostgresDialect
+            ? await dataSource.QueryAsync(
+                "SELECT b.status_key FROM unnest(@posted::bigint[], @keys::text[]) AS p(posted_at_ms, status_key) JOIN boosts b USING (posted_at_ms, status_key)",
+                [("@posted", posts.Select(p => Columns.Milliseconds(p.PostedAt)).ToArray()), ("@keys", posts.Select(p => p.StatusKey).ToArray())],
+                reader => reader.GetString(0),
+                cancellationToken).ConfigureAwait(false)
+            : await dataSource.QueryAsync(
+                "SELECT b.status_key FROM json_each(@posts) AS p CROSS JOIN boosts b ON b.posted_at_ms = p.value ->> 0 AND b.status_key = p.value ->> 1",
+                [("@posts", SqliteJson.Pairs(posts.Select(p => (Columns.Milliseconds(p.PostedAt), p.StatusKey))))],
+                reader => reader.GetString(0),
+                cancellationToken).ConfigureAwait(false);
+        return new HashSet<string>(keys, StringComparer.Ordinal);
     }
 
     public Task TrySkipAllAsync(IReadOnlyList<BoostDecision> skips, CancellationToken cancellationToken)
@@ -157,17 +152,7 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             Read,
             cancellationToken);
 
-    // Two indexed counts, one round trip: this is on the path from a post arriving to its reblog.
-    public Task<BoostCounts> CountBoostsAsync(DateTimeOffset since, string authorKey, DateTimeOffset authorSince, CancellationToken cancellationToken) =>
-        dataSource.QuerySingleAsync(
-            $"""
-            SELECT (SELECT count(*) FROM boosts WHERE decided_at_ms >= @since AND {DecidedToBoost}),
-                   (SELECT count(*) FROM boosts WHERE author_key = @author AND decided_at_ms >= @author_since AND {DecidedToBoost})
-            """,
-            [("@since", Columns.Milliseconds(since)), ("@author", authorKey), ("@author_since", Columns.Milliseconds(authorSince))],
-            reader => new BoostCounts(reader.GetCount(0), reader.GetCount(1)),
-            cancellationToken);
-
+    // Two indexed counts (overall, then per author for every author of the batch): on the path from a post to its reblog.
     public async Task<BoostCapCounts> CountBoostsAsync(DateTimeOffset since, IReadOnlyCollection<string> authorKeys, DateTimeOffset authorSince, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorKeys);
@@ -176,34 +161,18 @@ public sealed class SqlBoostLedger(DbDataSource dataSource) : IBoostLedger
             [("@since", Columns.Milliseconds(since))],
             reader => reader.GetCount(0),
             cancellationToken).ConfigureAwait(false);
-        var byAuthor = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var chunk in authorKeys.Distinct(StringComparer.Ordinal).Chunk(MaxInList))
+        if (authorKeys.Count == 0)
         {
-            var parameters = new List<SqlParameter> { ("@author_since", Columns.Milliseconds(authorSince)) };
-            string match;
-            if (_dialect is PostgresDialect)
-            {
-                match = "author_key = ANY(@authors)";
-                parameters.Add(("@authors", chunk));
-            }
-            else
-            {
-                match = "author_key IN (SELECT value FROM json_each(@authors))";
-                parameters.Add(("@authors", SqliteJson.Strings(chunk)));
-            }
-
-            var counts = await dataSource.QueryAsync(
-                $"SELECT author_key, count(*) FROM boosts WHERE {match} AND decided_at_ms >= @author_since AND {DecidedToBoost} GROUP BY author_key",
-                parameters,
-                reader => (Author: reader.GetString(0), Count: reader.GetCount(1)),
-                cancellationToken).ConfigureAwait(false);
-            foreach (var (author, count) in counts)
-            {
-                byAuthor[author] = count;
-            }
+            return new BoostCapCounts(total, new Dictionary<string, int>());
         }
 
-        return new BoostCapCounts(total, byAuthor);
+        var (match, authors) = _dialect.In("author_key", "@authors", [.. authorKeys.Distinct(StringComparer.Ordinal)]);
+        var counts = await dataSource.QueryAsync(
+            $"SELECT author_key, count(*) FROM boosts WHERE {match} AND decided_at_ms >= @author_since AND {DecidedToBoost} GROUP BY author_key",
+            [authors, ("@author_since", Columns.Milliseconds(authorSince))],
+            reader => (Author: reader.GetString(0), Count: reader.GetCount(1)),
+            cancellationToken).ConfigureAwait(false);
+        return new BoostCapCounts(total, counts.ToDictionary(c => c.Author, c => c.Count, StringComparer.Ordinal));
     }
 
     public async Task<BoostSummary> SummariseAsync(CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Tables;
@@ -36,17 +35,12 @@ public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock 
             var rows = keys.Select(key => new object?[] { key.MessageKey, Words.Of(key.Platform), key.DestinationId, Sending, 0L, now }).ToArray();
             await BulkInsert.RunAsync(session, dialect, "deliveries", BulkColumns, rows, "ON CONFLICT (message_key, platform, destination_id) DO NOTHING", cancellationToken).ConfigureAwait(false);
 
-            var sent = new HashSet<DeliveryKey>();
-            foreach (var batch in keys.Select(key => key.MessageKey).Distinct().Chunk(500))
-            {
-                var names = batch.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@m{i}")).ToArray();
-                var done = await session.QueryAsync(
-                    $"SELECT message_key, platform, destination_id FROM deliveries WHERE state = @sent AND message_key IN ({string.Join(", ", names)})",
-                    names.Zip(batch, (name, key) => new SqlParameter(name, key)).Append(("@sent", Sent)),
-                    reader => new DeliveryKey(reader.GetString(0), Words.Platform(reader.GetString(1)), reader.GetString(2)),
-                    cancellationToken).ConfigureAwait(false);
-                sent.UnionWith(done);
-            }
+            var (match, messageKeys) = dialect.In("message_key", "@message_keys", [.. keys.Select(key => key.MessageKey).Distinct()]);
+            var sent = new HashSet<DeliveryKey>(await session.QueryAsync(
+                $"SELECT message_key, platform, destination_id FROM deliveries WHERE state = @sent AND {match}",
+                [messageKeys, ("@sent", Sent)],
+                reader => new DeliveryKey(reader.GetString(0), Words.Platform(reader.GetString(1)), reader.GetString(2)),
+                cancellationToken).ConfigureAwait(false));
 
             return (IReadOnlyList<DeliveryKey>)keys.Where(key => !sent.Contains(key)).ToArray();
         }, cancellationToken);
@@ -74,11 +68,4 @@ public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock 
             return true;
         }, cancellationToken);
     }
-
-    private static SqlParameter[] Key(DeliveryKey key) =>
-    [
-        ("@message_key", key.MessageKey),
-        ("@platform", Words.Of(key.Platform)),
-        ("@destination_id", key.DestinationId),
-    ];
 }

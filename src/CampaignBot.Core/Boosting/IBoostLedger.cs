@@ -46,11 +46,8 @@ public interface IBoostLedger
 
     /// <summary>
     /// Posts decided for boosting (boosted, in flight or awaiting retry) since <paramref name="since"/>, and those of
-    /// <paramref name="authorKey"/> since <paramref name="authorSince"/>: what the caps count, in one round trip.
+    /// each of <paramref name="authorKeys"/> since <paramref name="authorSince"/>: what the caps count, in one round trip.
     /// </summary>
-    Task<BoostCounts> CountBoostsAsync(DateTimeOffset since, string authorKey, DateTimeOffset authorSince, CancellationToken cancellationToken);
-
-    /// <summary>As <see cref="CountBoostsAsync(DateTimeOffset, string, DateTimeOffset, CancellationToken)"/>, for several authors in one round trip.</summary>
     Task<BoostCapCounts> CountBoostsAsync(DateTimeOffset since, IReadOnlyCollection<string> authorKeys, DateTimeOffset authorSince, CancellationToken cancellationToken);
 
     Task<BoostSummary> SummariseAsync(CancellationToken cancellationToken);

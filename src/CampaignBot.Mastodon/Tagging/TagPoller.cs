@@ -9,9 +9,10 @@ namespace CampaignBot.Mastodon.Tagging;
 /// <summary>
 /// Reads tag timelines forward from a persisted cursor per tag (<c>min_id</c>, 40 a page), so nothing posted between
 /// two polls is skipped however busy the tag. The first poll leaves a cursor even on an empty timeline; a burst that
-/// lands there before the next poll is read newest page first and then back (<c>max_id</c>) to where it began. It keeps to a share of the per-token budget (300 requests per
-/// 5 minutes): each tag is polled at most once per <c>tags × 5 min ÷ share</c>, pages stop for the round when the
-/// share of the last 5 minutes is used or the server reports the budget nearly spent, and the cursor carries on next time.
+/// lands there before the next poll is read newest page first and then back (<c>max_id</c>) to where it began. It
+/// keeps to a share of the per-token budget (300 requests per 5 minutes): each tag is polled at most once per
+/// <c>tags × 5 min ÷ share</c>, pages stop for the round when the share of the last 5 minutes is used or the server
+/// reports the budget nearly spent, and the cursor carries on next time.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A singleton for the process's life; the semaphore has no wait handle unless asked.")]
 internal sealed class TagPoller(

@@ -33,6 +33,9 @@ internal sealed class PostgresDialect : StorageDialect
 
     public override string OverridingIdentity => "OVERRIDING SYSTEM VALUE";
 
+    public override (string Sql, Tables.SqlParameter Parameter) In(string column, string name, IReadOnlyCollection<string> values) =>
+        ($"{column} = ANY({name})", (name, values.ToArray()));
+
     public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
 
     public override string DatabaseName(string connectionString)

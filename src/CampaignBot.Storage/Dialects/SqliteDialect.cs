@@ -33,6 +33,9 @@ internal sealed class SqliteDialect : StorageDialect
         SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), COALESCE((SELECT max(id) FROM events), 0)) + i FROM seq
         """;
 
+    public override (string Sql, Tables.SqlParameter Parameter) In(string column, string name, IReadOnlyCollection<string> values) =>
+        ($"{column} IN (SELECT value FROM json_each({name}))", (name, Tables.SqliteJson.Strings(values)));
+
     public override DbDataSource CreateDataSource(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

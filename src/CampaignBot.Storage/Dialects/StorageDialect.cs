@@ -31,6 +31,9 @@ internal abstract class StorageDialect
     // Appended to the SELECT that picks rows to claim: lets concurrent claimers pass over each other's rows.
     public virtual string SkipLocked => string.Empty;
 
+    // "column is one of values", bound as the single parameter @name (never one parameter per value).
+    public abstract (string Sql, Tables.SqlParameter Parameter) In(string column, string name, IReadOnlyCollection<string> values);
+
     // The only part of the connection string that logs and errors may show.
     public abstract string DatabaseName(string connectionString);
 

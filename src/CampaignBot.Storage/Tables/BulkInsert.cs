@@ -27,7 +27,6 @@ internal static class BulkInsert
         }
 
         var names = string.Join(", ", columns.Select(c => c.Name));
-        var parameters = columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@c{i}")).ToArray();
         if (dialect is PostgresDialect && suffix.Length == 0 && session.Connection is NpgsqlConnection npgsql)
         {
             return CopyAsync(npgsql, table, names, columns, rows, cancellationToken);
@@ -35,6 +34,7 @@ internal static class BulkInsert
 
         if (dialect is PostgresDialect)
         {
+            var parameters = columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@c{i}")).ToArray();
             var arrays = columns.Select((column, i) => new SqlParameter(parameters[i], ToArray(column, rows, i))).ToArray();
             var unnest = string.Join(", ", columns.Select((column, i) => $"{parameters[i]}::{column.PostgresType}[]"));
             return session.ExecuteAsync($"INSERT INTO {table} ({names}) {dialect.OverridingIdentity} SELECT * FROM unnest({unnest}) {suffix}", arrays, cancellationToken);
