@@ -42,11 +42,17 @@ public sealed class EventCommands(
         }
 
         var kind = EventKinds.Parse(args.Required("kind"));
+        if (!EventEnd.Resolve(args, start, zone, EventDurations.Default(kind), now).TryGet(out var end, out var endError))
+        {
+            return endError;
+        }
+
         var draft = new CampaignEvent
         {
             Kind = kind,
             Title = args.Required("title"),
             Start = start,
+            End = end,
             TimeZoneId = zone,
             CreatedBy = request.Context.Invoker,
             CreatedAt = now,
@@ -60,6 +66,7 @@ public sealed class EventCommands(
         Log.EventChanged(logger, created.Id, "created", request.Context.Platform);
         return new ReplyBuilder($"Created {EventText.Heading(created)}")
             .Line($"{EventKinds.Name(created.Kind)} · starts ", new TimeFragment(created.Start, created.TimeZoneId, Relative: true))
+            .Line(EventText.EndLine(created))
             .LineIf(created.Location is not null, $"Where: {created.Location}")
             .Line($"Reminders: {EventText.Reminders(created, now)}")
             .Line($"RSVP: rsvp {created.Id} going · Change it: event edit {created.Id} when:\"…\"")
@@ -109,6 +116,21 @@ public sealed class EventCommands(
             changed.Add("when");
         }
 
+        if (args.Has("duration") || args.Has("ends") || updated.Start != original.Start)
+        {
+            var keep = EventDurations.EndOf(original) - original.Start;
+            if (!EventEnd.Resolve(args, updated.Start, updated.TimeZoneId, keep, now).TryGet(out var end, out var endError))
+            {
+                return endError;
+            }
+
+            updated = updated with { End = end };
+            if (args.Has("ends") || args.Has("duration"))
+            {
+                changed.Add(args.Has("ends") ? "ends" : "duration");
+            }
+        }
+
         if (!EventFields.Apply(updated, args, changed).TryGet(out updated, out var fieldError))
         {
             return fieldError;
@@ -124,6 +146,7 @@ public sealed class EventCommands(
         return new ReplyBuilder($"Updated {EventText.Heading(updated)}")
             .Line($"Changed: {string.Join(", ", changed.Distinct())}")
             .Line($"{EventKinds.Name(updated.Kind)} · starts ", new TimeFragment(updated.Start, updated.TimeZoneId, Relative: true))
+            .Line(EventText.EndLine(updated))
             .LineIf(updated.Location is not null, $"Where: {updated.Location}")
             .Line($"Reminders: {EventText.Reminders(updated, now)}")
             .Build();
