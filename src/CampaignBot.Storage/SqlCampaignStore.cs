@@ -21,6 +21,11 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     private readonly SubscriptionTable _subscriptions = new(dataSource);
     private readonly SettingTable _settings = new(dataSource);
     private readonly StatsQuery _stats = new(dataSource);
+    private readonly EventCardTable _cards = new(dataSource);
+
+    public Task AddEventCardAsync(EventCard card, CancellationToken cancellationToken) => _cards.AddAsync(card, cancellationToken);
+
+    public Task<IReadOnlyList<EventCard>> ListEventCardsAsync(long eventId, CancellationToken cancellationToken) => _cards.ListAsync(eventId, cancellationToken);
 
     public async Task<CampaignEvent> AddEventAsync(CampaignEvent draft, CancellationToken cancellationToken)
     {

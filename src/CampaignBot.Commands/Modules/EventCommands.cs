@@ -14,6 +14,8 @@ public sealed class EventCommands(
     EventResolver resolver,
     CampaignState campaign,
     IBroadcaster broadcaster,
+    EventCards cards,
+    CardRefresher refresher,
     TimeProvider clock,
     ILogger<EventCommands> logger) : ICommandModule
 {
@@ -64,12 +66,14 @@ public sealed class EventCommands(
 
         var created = await store.AddEventAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, created.Id, "created", request.Context.Platform);
+        var posted = await cards.PostAsync(created, cancellationToken).ConfigureAwait(false);
         return new ReplyBuilder($"Created {EventText.Heading(created)}")
             .Line($"{EventKinds.Name(created.Kind)} · starts ", new TimeFragment(created.Start, created.TimeZoneId, Relative: true))
             .Line(EventText.EndLine(created))
             .LineIf(created.Location is not null, $"Where: {created.Location}")
             .Line($"Reminders: {EventText.Reminders(created, now)}")
             .Line($"RSVP: rsvp {created.Id} going · Change it: event edit {created.Id} when:\"…\"")
+            .LineIf(posted > 0, $"Card with RSVP buttons posted to {posted} subscribed channel{(posted == 1 ? string.Empty : "s")}.")
             .Build();
     }
 
@@ -143,6 +147,7 @@ public sealed class EventCommands(
 
         await store.UpdateEventAsync(updated, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, updated.Id, "edited", request.Context.Platform);
+        await refresher.RefreshNowAsync(updated.Id, cancellationToken).ConfigureAwait(false);
         return new ReplyBuilder($"Updated {EventText.Heading(updated)}")
             .Line($"Changed: {string.Join(", ", changed.Distinct())}")
             .Line($"{EventKinds.Name(updated.Kind)} · starts ", new TimeFragment(updated.Start, updated.TimeZoneId, Relative: true))
@@ -173,6 +178,7 @@ public sealed class EventCommands(
         var cancelled = e with { Status = EventStatus.Cancelled, CancelReason = reason };
         await store.UpdateEventAsync(cancelled, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, e.Id, "cancelled", request.Context.Platform);
+        await refresher.RefreshNowAsync(e.Id, cancellationToken).ConfigureAwait(false);
 
         var notice = new ReplyBuilder($"Cancelled: {e.Title}")
             .Line($"The {EventKinds.Name(e.Kind)} planned for ", new TimeFragment(e.Start, e.TimeZoneId), " is off.")

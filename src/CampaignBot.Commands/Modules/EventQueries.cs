@@ -49,7 +49,6 @@ public sealed class EventQueries(ICampaignStore store, EventResolver resolver, C
         }
 
         var counts = await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false);
-        var reply = EventText.Details(new ReplyBuilder(EventText.Heading(e)), e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
-        return reply.LineIf(!e.IsCancelled, $"RSVP: rsvp {e.Id} going · Reminder: remind {e.Id} before:2h").Build();
+        return EventText.Card(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
     }
 }

@@ -34,6 +34,18 @@ public static class EventText
         return reply;
     }
 
+    /// <summary>
+    /// Everything about one action with its RSVP counts: <c>event info</c>'s answer and the event card posted to
+    /// channels, with buttons where the platform has them (closed once it is cancelled or has started).
+    /// </summary>
+    public static Reply Card(CampaignEvent e, RsvpCounts counts, DateTimeOffset now)
+    {
+        var closed = e.IsCancelled || e.Start <= now;
+        return Details(new ReplyBuilder(Heading(e)), e, counts, now)
+            .LineIf(!closed, $"RSVP: rsvp {e.Id} going · Reminder: remind {e.Id} before:2h")
+            .Build() with { Actions = new ReplyActions(e.Id, e.Link, closed) };
+    }
+
     /// <summary>"Ends: … (3h)"; an action stored without an end shows its kind's default length.</summary>
     public static Fragment[] EndLine(CampaignEvent e)
     {

@@ -55,4 +55,10 @@ public interface ICampaignStore
     Task SetSettingAsync(string key, string value, CancellationToken cancellationToken);
 
     Task<StoreStats> GetStatsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Remembers an event card the bot posted; remembering the same message twice keeps one.</summary>
+    Task AddEventCardAsync(EventCard card, CancellationToken cancellationToken);
+
+    /// <summary>The cards posted about one action, oldest first.</summary>
+    Task<IReadOnlyList<EventCard>> ListEventCardsAsync(long eventId, CancellationToken cancellationToken);
 }
