@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<DiscordSender>();
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordSender>());
+        services.AddSingleton<IMessageEditor, DiscordMessageEditor>();
         services.AddHostedService<DiscordAdapter>();
         return services;
     }

@@ -15,6 +15,9 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     public Task<RestResult<IdOnly>> CreateMessageAsync(string channelId, MessageBody message, CancellationToken cancellationToken) =>
         rest.SendAsync(Routes.CreateMessage(channelId), message, DiscordJsonContext.Default.MessageBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
 
+    public Task<RestResult<bool>> EditMessageAsync(string channelId, string messageId, MessageBody message, CancellationToken cancellationToken) =>
+        SendAsync(Routes.EditMessage(channelId, messageId), JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageBody), cancellationToken);
+
     public Task<RestResult<IdOnly>> CreateDmAsync(string userId, CancellationToken cancellationToken) =>
         rest.SendAsync(Routes.CreateDm(), new CreateDmBody(userId), DiscordJsonContext.Default.CreateDmBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
 

@@ -8,6 +8,9 @@ internal static class Routes
     public static RestRoute CreateMessage(string channelId) =>
         new(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{channelId}/messages", channelId);
 
+    public static RestRoute EditMessage(string channelId, string messageId) =>
+        new(HttpMethod.Patch, "/channels/{channel_id}/messages/{message_id}", $"channels/{channelId}/messages/{messageId}", channelId);
+
     public static RestRoute CreateDm() => new(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", string.Empty);
 
     public static RestRoute BulkOverwriteGlobalCommands(string applicationId) =>

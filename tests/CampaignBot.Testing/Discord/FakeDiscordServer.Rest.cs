@@ -14,6 +14,7 @@ public sealed partial class FakeDiscordServer
         ("PUT", "/applications/{application_id}/commands"),
         ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"),
         ("POST", "/channels/{channel_id}/messages"),
+        ("PATCH", "/channels/{channel_id}/messages/{message_id}"),
         ("POST", "/users/@me/channels"),
         ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"),
         ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
@@ -24,6 +25,7 @@ public sealed partial class FakeDiscordServer
     private readonly ConcurrentDictionary<string, ConcurrentQueue<InjectedResponse>> _injected = new();
     private readonly ConcurrentDictionary<string, PostedMessage> _nonces = new();
     private readonly ConcurrentDictionary<string, string> _dmChannels = new();
+    private readonly ConcurrentDictionary<string, PostedMessage> _latest = new();
     private long _nextId = 1800000000000000000;
 
     /// <summary>Every REST request, in arrival order.</summary>
@@ -143,7 +145,8 @@ public sealed partial class FakeDiscordServer
         "PUT /applications/{application_id}/commands" or "PUT /applications/{application_id}/guilds/{guild_id}/commands" => (200, Commands(body, parameters), headers),
         "POST /channels/{channel_id}/messages" => PostMessage(parameters["channel_id"], body!, headers),
         "POST /users/@me/channels" => (200, new JsonObject { ["id"] = DmChannel(body!["recipient_id"]!.GetValue<string>()), ["type"] = 1 }.ToJsonString(), headers),
-        "POST /interactions/{interaction_id}/{interaction_token}/callback" => (204, null, headers),
+        "POST /interactions/{interaction_id}/{interaction_token}/callback" => Callback(parameters["interaction_id"], body, headers),
+        "PATCH /channels/{channel_id}/messages/{message_id}" => EditMessage(parameters["channel_id"], parameters["message_id"], body!, headers),
         "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original" => (204, null, headers),
         _ => (200, new JsonObject { ["id"] = NextId(), ["channel_id"] = "1400000000000000001", ["content"] = body?["content"]?.DeepClone() }.ToJsonString(), headers),
     };
@@ -167,6 +170,7 @@ public sealed partial class FakeDiscordServer
         }
 
         Messages.Add(message);
+        _latest[message.Id] = message;
         return (200, Message(message), headers);
     }
 
