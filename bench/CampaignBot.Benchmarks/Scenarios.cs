@@ -8,6 +8,7 @@ public static class Scenarios
         new Discord.FanOutScenario(),
         new Discord.InteractionLatencyScenario(),
         new Discord.GatewayIngestScenario(),
+        new Discord.ButtonStormScenario(),
         new Mastodon.BoostLatencyScenario(),
         new Mastodon.IngestScenario(),
         new Mastodon.PollingScenario(),

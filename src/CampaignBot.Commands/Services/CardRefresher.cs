@@ -74,7 +74,6 @@ public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<
                 await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
             }
 
-            var started = clock.GetTimestamp();
             lock (state)
             {
                 // Cleared before the counts are read: a change committed from here on asks for another edit.
@@ -83,7 +82,8 @@ public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<
 
             if (await cards.RefreshAsync(eventId, cancellationToken).ConfigureAwait(false) > 0)
             {
-                state.LastEdit = started;
+                // Measured from the answer, so two edits reach Discord at least MinGap apart whatever the network does.
+                state.LastEdit = clock.GetTimestamp();
             }
         }
         finally
