@@ -88,4 +88,10 @@ internal static partial class Log
 
     [LoggerMessage(53, LogLevel.Warning, "Discord message to {DestinationId} renders to {Parts} posts; only the first {MaxParts} are sent, the last saying what was left out")]
     public static partial void MessageCut(ILogger logger, string destinationId, int parts, int maxParts);
+
+    [LoggerMessage(54, LogLevel.Warning, "Discord refused to manage scheduled events in guild {GuildId}: {Reason}. Actions are no longer mirrored to the Events tab until restart; grant Create Events and Manage Events")]
+    public static partial void ScheduledEventsRefused(ILogger logger, string guildId, string reason);
+
+    [LoggerMessage(55, LogLevel.Warning, "Mirroring event {EventId} to guild {GuildId} failed: {Reason}")]
+    public static partial void ScheduledEventFailed(ILogger logger, long eventId, string guildId, string reason);
 }

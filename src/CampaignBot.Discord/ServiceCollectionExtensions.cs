@@ -6,6 +6,7 @@ using CampaignBot.Discord.Delivery;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
 using CampaignBot.Discord.Rest;
+using CampaignBot.Discord.ScheduledEvents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DiscordSender>();
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordSender>());
         services.AddSingleton<IMessageEditor, DiscordMessageEditor>();
+        services.AddSingleton<IEventMirror, ScheduledEventMirror>();
         services.AddHostedService<DiscordAdapter>();
         return services;
     }

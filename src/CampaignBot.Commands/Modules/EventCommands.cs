@@ -16,6 +16,7 @@ public sealed class EventCommands(
     IBroadcaster broadcaster,
     EventCards cards,
     CardRefresher refresher,
+    IEnumerable<IEventMirror> mirrors,
     TimeProvider clock,
     ILogger<EventCommands> logger) : ICommandModule
 {
@@ -67,6 +68,7 @@ public sealed class EventCommands(
         var created = await store.AddEventAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, created.Id, "created", request.Context.Platform);
         var posted = await cards.PostAsync(created, cancellationToken).ConfigureAwait(false);
+        await MirrorAsync(created, cancellationToken).ConfigureAwait(false);
         return new ReplyBuilder($"Created {EventText.Heading(created)}")
             .Line($"{EventKinds.Name(created.Kind)} · starts ", new TimeFragment(created.Start, created.TimeZoneId, Relative: true))
             .Line(EventText.EndLine(created))
@@ -148,6 +150,7 @@ public sealed class EventCommands(
         await store.UpdateEventAsync(updated, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, updated.Id, "edited", request.Context.Platform);
         await refresher.RefreshNowAsync(updated.Id, cancellationToken).ConfigureAwait(false);
+        await MirrorAsync(updated, cancellationToken).ConfigureAwait(false);
         return new ReplyBuilder($"Updated {EventText.Heading(updated)}")
             .Line($"Changed: {string.Join(", ", changed.Distinct())}")
             .Line($"{EventKinds.Name(updated.Kind)} · starts ", new TimeFragment(updated.Start, updated.TimeZoneId, Relative: true))
@@ -179,6 +182,7 @@ public sealed class EventCommands(
         await store.UpdateEventAsync(cancelled, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, e.Id, "cancelled", request.Context.Platform);
         await refresher.RefreshNowAsync(e.Id, cancellationToken).ConfigureAwait(false);
+        await MirrorAsync(cancelled, cancellationToken).ConfigureAwait(false);
 
         var notice = new ReplyBuilder($"Cancelled: {e.Title}")
             .Line($"The {EventKinds.Name(e.Kind)} planned for ", new TimeFragment(e.Start, e.TimeZoneId), " is off.")
@@ -189,6 +193,14 @@ public sealed class EventCommands(
             .LineIf(reason is not null, $"Reason: {reason}")
             .Line(BroadcastSummary.Describe(report, "subscribed channel"))
             .Build();
+    }
+
+    private async Task MirrorAsync(CampaignEvent e, CancellationToken cancellationToken)
+    {
+        foreach (var mirror in mirrors)
+        {
+            await mirror.MirrorAsync(e, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static Result<DateTimeOffset> FutureStart(string when, string zone, DateTimeOffset now)

@@ -18,6 +18,15 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     public Task<RestResult<bool>> EditMessageAsync(string channelId, string messageId, MessageBody message, CancellationToken cancellationToken) =>
         SendAsync(Routes.EditMessage(channelId, messageId), JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageBody), cancellationToken);
 
+    public Task<RestResult<IReadOnlyList<ScheduledEventInfo>>> ListScheduledEventsAsync(string guildId, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.ListScheduledEvents(guildId), DiscordJsonContext.Default.IReadOnlyListScheduledEventInfo, cancellationToken);
+
+    public Task<RestResult<ScheduledEventInfo>> CreateScheduledEventAsync(string guildId, ScheduledEventBody body, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.CreateScheduledEvent(guildId), body, DiscordJsonContext.Default.ScheduledEventBody, DiscordJsonContext.Default.ScheduledEventInfo, cancellationToken);
+
+    public Task<RestResult<ScheduledEventInfo>> ModifyScheduledEventAsync(string guildId, string scheduledEventId, ScheduledEventBody body, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.ModifyScheduledEvent(guildId, scheduledEventId), body, DiscordJsonContext.Default.ScheduledEventBody, DiscordJsonContext.Default.ScheduledEventInfo, cancellationToken);
+
     public Task<RestResult<IdOnly>> CreateDmAsync(string userId, CancellationToken cancellationToken) =>
         rest.SendAsync(Routes.CreateDm(), new CreateDmBody(userId), DiscordJsonContext.Default.CreateDmBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
 

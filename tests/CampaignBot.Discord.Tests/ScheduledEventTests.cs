@@ -1,0 +1,107 @@
+using CampaignBot.Testing.Discord;
+
+namespace CampaignBot.Discord.Tests;
+
+public sealed class ScheduledEventTests
+{
+    private const string Create = "POST /guilds/{guild_id}/scheduled-events";
+    private const string Modify = "PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}";
+
+    private static Task<Testing.Discord.RecordedRequest> CreateActionAsync(DiscordHarness bot, string title = "Save our NHS", string when = "in 3d") =>
+        bot.InteractAsync(InteractionPayloads.Command("event create", new Dictionary<string, object>
+        {
+            ["kind"] = "march", ["title"] = title, ["when"] = when, ["duration"] = "3h",
+            ["location"] = "Parliament Square", ["link"] = "https://example.org/march", ["description"] = "Bring banners",
+        }));
+
+    [Fact]
+    public async Task Creating_an_action_puts_it_in_the_servers_events_tab()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+
+        await CreateActionAsync(bot);
+
+        var native = Assert.Single(bot.Server.ScheduledEvents.Values);
+        Assert.Equal(FakeDiscordServer.GuildId, native["guild_id"]!.GetValue<string>());
+        Assert.Equal("Save our NHS", native["name"]!.GetValue<string>());
+        Assert.Equal(3, native["entity_type"]!.GetValue<int>());
+        Assert.Equal("Parliament Square", native["entity_metadata"]!["location"]!.GetValue<string>());
+        var start = DateTimeOffset.Parse(native["scheduled_start_time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var end = DateTimeOffset.Parse(native["scheduled_end_time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromHours(3), end - start);
+        var description = native["description"]!.GetValue<string>();
+        Assert.Contains("Bring banners", description, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/march", description, StringComparison.Ordinal);
+        Assert.Contains("press Interested, or /rsvp 1 going", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edits_move_the_native_event_and_a_cancellation_sets_it_canceled_without_deleting_it()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        await CreateActionAsync(bot);
+        var id = Assert.Single(bot.Server.ScheduledEvents.Keys);
+        var before = bot.Server.ScheduledEvents[id]["scheduled_start_time"]!.GetValue<string>();
+
+        await bot.InteractAsync(InteractionPayloads.Command("event edit", new Dictionary<string, object> { ["event"] = "1", ["when"] = "in 4d" }));
+        Assert.NotEqual(before, bot.Server.ScheduledEvents[id]["scheduled_start_time"]!.GetValue<string>());
+        Assert.Equal(1, bot.Server.ScheduledEvents[id]["status"]!.GetValue<int>());
+
+        await bot.InteractAsync(InteractionPayloads.Command("event cancel", new Dictionary<string, object> { ["event"] = "1" }));
+
+        Assert.Equal(4, bot.Server.ScheduledEvents[id]["status"]!.GetValue<int>());
+        Assert.Single(bot.Server.RequestsTo(Create));
+        Assert.Equal(2, bot.Server.RequestsTo(Modify).Count);
+    }
+
+    [Fact]
+    public async Task Without_the_permission_the_bot_says_so_once_and_stops_asking()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        bot.Server.DenyScheduledEvents = true;
+        await bot.ConnectedAsync();
+
+        await CreateActionAsync(bot, "First");
+        await CreateActionAsync(bot, "Second");
+
+        Assert.NotNull(await bot.Store.GetEventAsync(2, TestContext.Current.CancellationToken));
+        Assert.Single(bot.Server.Requests.Items, r => r.Route.Contains("scheduled-events", StringComparison.Ordinal));
+        var lines = await bot.Status.DescribeAsync(TestContext.Current.CancellationToken);
+        var line = Assert.Single(lines, l => l.StartsWith("events tab:", StringComparison.Ordinal));
+        Assert.Contains("Grant the bot Create Events and Manage Events", line, StringComparison.Ordinal);
+        Assert.Single(bot.Logs.Entries, e => e.Message.Contains("refused to manage scheduled events", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Turned_off_no_native_events_are_made()
+    {
+        await using var bot = await DiscordHarness.CreateAsync(settings => settings["Discord:ScheduledEvents"] = "false");
+        await bot.ConnectedAsync();
+
+        await CreateActionAsync(bot);
+
+        Assert.Empty(bot.Server.ScheduledEvents);
+        Assert.DoesNotContain(bot.Server.Requests.Items, r => r.Route.Contains("scheduled-events", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_bot_finds_its_own_events_and_updates_them()
+    {
+        await using var server = await FakeDiscordServer.StartAsync();
+        var database = new Testing.Databases.SqliteTestDatabase();
+        await using (var first = await DiscordHarness.CreateAsync(server: server, database: database))
+        {
+            await first.ConnectedAsync();
+            await CreateActionAsync(first);
+        }
+
+        await using var second = await DiscordHarness.CreateAsync(server: server, database: database);
+        await second.ConnectedAsync();
+        await second.InteractAsync(InteractionPayloads.Command("event cancel", new Dictionary<string, object> { ["event"] = "1" }));
+
+        Assert.Equal(4, Assert.Single(server.ScheduledEvents.Values)["status"]!.GetValue<int>());
+        Assert.Single(server.RequestsTo(Create));
+    }
+}

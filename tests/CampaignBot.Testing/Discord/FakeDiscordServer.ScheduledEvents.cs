@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace CampaignBot.Testing.Discord;
+
+/// <summary>
+/// Guild scheduled events with Discord's rules beyond the schema: an EXTERNAL event needs a location and an end after
+/// its start, starts in the future, and its status only moves SCHEDULED → ACTIVE → COMPLETED or SCHEDULED → CANCELED;
+/// a finished or cancelled event can't be changed. Refuses with 50013 while <see cref="DenyScheduledEvents"/> is set.
+/// </summary>
+public sealed partial class FakeDiscordServer
+{
+    private const int External = 3;
+
+    private readonly ConcurrentDictionary<string, JsonObject> _scheduledEvents = new();
+
+    /// <summary>Answer scheduled-event calls 403 Missing Permissions, as for a bot without Create/Manage Events.</summary>
+    public bool DenyScheduledEvents { get; set; }
+
+    /// <summary>The guilds' scheduled events as they are now, by id.</summary>
+    public IReadOnlyDictionary<string, JsonObject> ScheduledEvents => _scheduledEvents;
+
+    private (int, string?, Dictionary<string, string>) ScheduledEventCall(string key, Dictionary<string, string> parameters, JsonNode? body, Dictionary<string, string> headers)
+    {
+        if (DenyScheduledEvents)
+        {
+            return (403, """{"code":50013,"message":"Missing Permissions"}""", headers);
+        }
+
+        var guild = parameters["guild_id"];
+        if (key.StartsWith("GET ", StringComparison.Ordinal))
+        {
+            return (200, new JsonArray([.. _scheduledEvents.Values.Where(e => e["guild_id"]!.GetValue<string>() == guild).Select(e => (JsonNode)e.DeepClone())]).ToJsonString(), headers);
+        }
+
+        if (key.StartsWith("POST ", StringComparison.Ordinal))
+        {
+            var created = body!.DeepClone().AsObject();
+            created["id"] = NextId();
+            created["guild_id"] = guild;
+            created["creator_id"] = ApplicationId;
+            created["status"] = 1;
+            if (ScheduledEventProblem(created, creating: true) is { } problem)
+            {
+                return Refuse(key, problem, headers);
+            }
+
+            _scheduledEvents[created["id"]!.GetValue<string>()] = created;
+            return (200, created.ToJsonString(), headers);
+        }
+
+        if (!_scheduledEvents.TryGetValue(parameters["guild_scheduled_event_id"], out var existing) || existing["guild_id"]!.GetValue<string>() != guild)
+        {
+            return (404, """{"code":10070,"message":"Unknown Guild Scheduled Event"}""", headers);
+        }
+
+        var from = existing["status"]!.GetValue<int>();
+        var updated = existing.DeepClone().AsObject();
+        foreach (var (name, value) in body!.AsObject())
+        {
+            updated[name] = value?.DeepClone();
+        }
+
+        var to = updated["status"]!.GetValue<int>();
+        var problemText = from is 3 or 4 ? $"event {existing["id"]} is {(from == 3 ? "completed" : "canceled")} and can't be changed"
+            : to != from && (from, to) is not ((1, 2) or (1, 4) or (2, 3)) ? $"status {from} → {to} is not a transition Discord allows"
+            : ScheduledEventProblem(updated, creating: false);
+        if (problemText is not null)
+        {
+            return Refuse(key, problemText, headers);
+        }
+
+        _scheduledEvents[existing["id"]!.GetValue<string>()] = updated;
+        return (200, updated.ToJsonString(), headers);
+    }
+
+    private (int, string?, Dictionary<string, string>) Refuse(string key, string problem, Dictionary<string, string> headers)
+    {
+        Violation($"{key}: {problem}");
+        return (400, """{"code":50035,"message":"Invalid Form Body"}""", headers);
+    }
+
+    private static string? ScheduledEventProblem(JsonObject e, bool creating)
+    {
+        var start = Instant(e["scheduled_start_time"]);
+        var end = Instant(e["scheduled_end_time"]);
+        if (start is null)
+        {
+            return "no scheduled_start_time";
+        }
+
+        if (creating && start <= DateTimeOffset.UtcNow)
+        {
+            return "scheduled_start_time is in the past";
+        }
+
+        if (e["entity_type"]?.GetValue<int>() == External)
+        {
+            if (e["entity_metadata"]?["location"]?.GetValue<string>() is not { Length: > 0 })
+            {
+                return "an EXTERNAL event needs entity_metadata.location";
+            }
+
+            if (end is null || end <= start)
+            {
+                return "an EXTERNAL event needs a scheduled_end_time after its start";
+            }
+        }
+
+        return null;
+    }
+
+    private static DateTimeOffset? Instant(JsonNode? node) =>
+        node?.GetValue<string>() is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
+}
