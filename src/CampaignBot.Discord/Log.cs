@@ -94,4 +94,10 @@ internal static partial class Log
 
     [LoggerMessage(55, LogLevel.Warning, "Mirroring event {EventId} to guild {GuildId} failed: {Reason}")]
     public static partial void ScheduledEventFailed(ILogger logger, long eventId, string guildId, string reason);
+
+    [LoggerMessage(56, LogLevel.Warning, "Unreadable {Type} dispatch: no guild_id, guild_scheduled_event_id or user_id")]
+    public static partial void MalformedInterest(ILogger logger, string type);
+
+    [LoggerMessage(57, LogLevel.Error, "Handling {Type} failed")]
+    public static partial void InterestFailed(ILogger logger, Exception exception, string type);
 }

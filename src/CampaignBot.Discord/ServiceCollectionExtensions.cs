@@ -49,7 +49,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DiscordSender>();
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordSender>());
         services.AddSingleton<IMessageEditor, DiscordMessageEditor>();
-        services.AddSingleton<IEventMirror, ScheduledEventMirror>();
+        services.AddSingleton<ScheduledEventMirror>();
+        services.AddSingleton<IEventMirror>(sp => sp.GetRequiredService<ScheduledEventMirror>());
+        services.AddSingleton<InterestDispatcher>();
+        services.AddSingleton(sp => new DispatchSinks([sp.GetRequiredService<InteractionDispatcher>(), sp.GetRequiredService<InterestDispatcher>()]));
         services.AddHostedService<DiscordAdapter>();
         return services;
     }

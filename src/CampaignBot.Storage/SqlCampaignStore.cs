@@ -22,6 +22,13 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     private readonly SettingTable _settings = new(dataSource);
     private readonly StatsQuery _stats = new(dataSource);
     private readonly EventCardTable _cards = new(dataSource);
+    private readonly InterestTable _interest = new(dataSource);
+
+    public Task AddInterestAsync(long eventId, Person person, DateTimeOffset answeredAt, CancellationToken cancellationToken) =>
+        _interest.AddAsync(eventId, person, answeredAt, cancellationToken);
+
+    public Task<bool> WithdrawInterestAsync(long eventId, Person person, CancellationToken cancellationToken) =>
+        _interest.WithdrawAsync(eventId, person, cancellationToken);
 
     public Task AddEventCardAsync(EventCard card, CancellationToken cancellationToken) => _cards.AddAsync(card, cancellationToken);
 

@@ -104,4 +104,66 @@ public sealed class ScheduledEventTests
         Assert.Equal(4, Assert.Single(server.ScheduledEvents.Values)["status"]!.GetValue<int>());
         Assert.Single(server.RequestsTo(Create));
     }
+
+    private static System.Text.Json.Nodes.JsonObject Interest(string scheduledId, string userId) => new()
+    {
+        ["guild_scheduled_event_id"] = scheduledId,
+        ["user_id"] = userId,
+        ["guild_id"] = FakeDiscordServer.GuildId,
+    };
+
+    [Fact]
+    public async Task Interested_counts_as_going_and_removing_it_withdraws_only_that_rsvp()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        await CreateActionAsync(bot);
+        var scheduledId = Assert.Single(bot.Server.ScheduledEvents.Keys);
+        var interested = new Core.Domain.Person(Core.Domain.Platform.Discord, "1600000000000000001", "?");
+        var pressedMaybe = new Core.Domain.Person(Core.Domain.Platform.Discord, InteractionPayloads.SupporterId, "Sam");
+        await bot.InteractAsync(InteractionPayloads.Command("rsvp", new Dictionary<string, object> { ["event"] = "1", ["answer"] = "maybe" }, userId: InteractionPayloads.SupporterId, permissions: "0"));
+
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_ADD", Interest(scheduledId, interested.Id));
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_ADD", Interest(scheduledId, pressedMaybe.Id));
+        await WaitAsync(async () => (await bot.Store.GetRsvpAsync(1, interested, Ct))?.Answer == Core.Domain.RsvpAnswer.Going);
+        var counts = (await bot.Store.GetRsvpCountsAsync([1], Ct))[1];
+        Assert.Equal((1, 1), (counts.Going, counts.Maybe));
+
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_REMOVE", Interest(scheduledId, interested.Id));
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_REMOVE", Interest(scheduledId, pressedMaybe.Id));
+        await WaitAsync(async () => await bot.Store.GetRsvpAsync(1, interested, Ct) is null);
+
+        Assert.Equal(Core.Domain.RsvpAnswer.Maybe, (await bot.Store.GetRsvpAsync(1, pressedMaybe, Ct))?.Answer);
+    }
+
+    [Fact]
+    public async Task An_rsvp_changed_after_interested_survives_removing_interested()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        await CreateActionAsync(bot);
+        var scheduledId = Assert.Single(bot.Server.ScheduledEvents.Keys);
+        var sam = new Core.Domain.Person(Core.Domain.Platform.Discord, InteractionPayloads.SupporterId, "Sam");
+
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_ADD", Interest(scheduledId, sam.Id));
+        await WaitAsync(async () => await bot.Store.GetRsvpAsync(1, sam, Ct) is not null);
+        await Task.Delay(5, Ct); // a later answer has a later instant
+        await bot.InteractAsync(InteractionPayloads.Command("rsvp", new Dictionary<string, object> { ["event"] = "1", ["answer"] = "maybe" }, userId: sam.Id, permissions: "0"));
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_REMOVE", Interest(scheduledId, sam.Id));
+        await Task.Delay(500, Ct);
+
+        Assert.Equal(Core.Domain.RsvpAnswer.Maybe, (await bot.Store.GetRsvpAsync(1, sam, Ct))?.Answer);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "timed out waiting for the RSVP to change");
+            await Task.Delay(20, Ct);
+        }
+    }
 }

@@ -61,4 +61,13 @@ public interface ICampaignStore
 
     /// <summary>The cards posted about one action, oldest first.</summary>
     Task<IReadOnlyList<EventCard>> ListEventCardsAsync(long eventId, CancellationToken cancellationToken);
+
+    /// <summary>Notes that <paramref name="person"/>'s RSVP answered at <paramref name="answeredAt"/> came from pressing Interested.</summary>
+    Task AddInterestAsync(long eventId, Person person, DateTimeOffset answeredAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Interested was removed: withdraws the person's RSVP if it is still the one Interested made (never one given
+    /// since by button or command), and forgets the note. True when an RSVP was withdrawn.
+    /// </summary>
+    Task<bool> WithdrawInterestAsync(long eventId, Person person, CancellationToken cancellationToken);
 }

@@ -59,6 +59,18 @@ internal sealed class ScheduledEventMirror(
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>The action a scheduled event mirrors, or null when it is not one of the bot's.</summary>
+    public async Task<long?> ActionForAsync(string guild, string scheduledEventId, CancellationToken cancellationToken)
+    {
+        if (!_options.ScheduledEvents)
+        {
+            return null;
+        }
+
+        await _listed.GetOrAdd(guild, g => LearnAsync(g, cancellationToken)).ConfigureAwait(false);
+        return _known.Where(pair => pair.Key.Guild == guild && pair.Value == scheduledEventId).Select(pair => (long?)pair.Key.EventId).FirstOrDefault();
+    }
+
     // False once Discord refuses for want of permission: the caller stops for every guild.
     private async Task<bool> MirrorInAsync(string guild, CampaignEvent e, CancellationToken cancellationToken)
     {

@@ -11,3 +11,13 @@ CREATE TABLE event_cards (
 );
 
 CREATE INDEX ix_event_cards_event ON event_cards (event_id);
+
+-- Members whose RSVP came from pressing Interested on the action's Discord scheduled event, with the instant of that
+-- RSVP: removing Interested withdraws the RSVP only while it is still that one (not one given later by button or command).
+CREATE TABLE event_interest (
+    event_id        bigint NOT NULL REFERENCES events (id),
+    platform        text NOT NULL,
+    person_id       text NOT NULL,
+    answered_at_ms  bigint NOT NULL,
+    PRIMARY KEY (event_id, platform, person_id)
+);
