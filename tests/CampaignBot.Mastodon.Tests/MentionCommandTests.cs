@@ -1,3 +1,4 @@
+using CampaignBot.Mastodon.Commands;
 using CampaignBot.Core.Ports;
 using CampaignBot.Testing.Mastodon;
 
@@ -13,13 +14,13 @@ public sealed class MentionCommandTests
         await using var bot = await MastodonHarness.CreateAsync();
         await bot.ListeningAsync();
 
-        var id = bot.Server.Mention("bob@other.example", "help", visibility: "unlisted");
+        var id = bot.Server.Mention("bob@other.example", "event list", visibility: "unlisted");
 
         var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the reply");
         Assert.StartsWith("@bob@other.example ", reply.Text, StringComparison.Ordinal);
         Assert.Equal("unlisted", reply.Visibility);
         Assert.Equal(["bob@other.example"], reply.Mentions);
-        Assert.Equal($"campaignbot-reply-{id}", reply.IdempotencyKey);
+        Assert.Equal(MentionHandler.ReplyKey(bot.Server.StatusUriOf(id)), reply.IdempotencyKey);
         await Task.Delay(500, Ct);
         Assert.Single(bot.Server.Posts.Items);
         Assert.Equal(id, await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
@@ -39,7 +40,7 @@ public sealed class MentionCommandTests
 
         await using var second = await MastodonHarness.CreateAsync(server: server, database: database);
         await second.ListeningAsync();
-        server.Mention("carol@social.example", "help");
+        server.Mention("carol@social.example", "event list");
         await server.Posts.WaitForCountAsync(p => p.InReplyToId is not null, 2);
         await Task.Delay(500, Ct);
         Assert.Equal(2, server.Posts.Count);
@@ -84,9 +85,9 @@ public sealed class MentionCommandTests
         await using var bot = await MastodonHarness.CreateAsync();
         await bot.ListeningAsync();
 
-        bot.Server.Mention("newsfeed@bots.example", "help", bot: true);
-        bot.Server.Mention(FakeMastodonServer.BotUsername, "help");
-        var last = bot.Server.Mention("bob@other.example", "help");
+        bot.Server.Mention("newsfeed@bots.example", "event list", bot: true);
+        bot.Server.Mention(FakeMastodonServer.BotUsername, "event list");
+        var last = bot.Server.Mention("bob@other.example", "event list");
 
         await bot.Server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal));
         await Task.Delay(300, Ct);

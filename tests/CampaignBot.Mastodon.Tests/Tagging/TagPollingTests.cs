@@ -1,3 +1,4 @@
+using CampaignBot.Mastodon.Commands;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Tagging;
 using CampaignBot.Testing.Mastodon;
@@ -86,13 +87,13 @@ public sealed class TagPollingTests
         await using var bot = await MastodonHarness.CreateAsync(server: server);
         await bot.ListeningAsync();
 
-        var first = server.Mention("bob@other.example", "help");
+        var first = server.Mention("bob@other.example", "event list");
         await server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the first reply");
-        var later = Enumerable.Range(0, 4).Select(_ => server.Mention("carol@social.example", "help")).ToList();
+        var later = Enumerable.Range(0, 4).Select(_ => server.Mention("carol@social.example", "event list")).ToList();
 
         await server.Posts.WaitForCountAsync(p => p.InReplyToId is not null, 5, what: "five replies");
         await Task.Delay(600, Ct);
-        Assert.Equal([$"campaignbot-reply-{first}", .. later.Select(id => $"campaignbot-reply-{id}")], server.Posts.Items.Select(p => p.IdempotencyKey));
+        Assert.Equal([.. new[] { first }.Concat(later).Select(id => MentionHandler.ReplyKey(server.StatusUriOf(id)))], server.Posts.Items.Select(p => p.IdempotencyKey));
         Assert.Equal(later[^1], await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
     }
 

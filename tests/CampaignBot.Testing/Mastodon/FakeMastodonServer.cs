@@ -57,6 +57,9 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
 
     public FakeMastodonStreaming Streaming { get; set; } = FakeMastodonStreaming.WebSocketAndSse;
 
+    /// <summary>Behaviours of other servers (see <see cref="FakeMastodonBehaviour.Snac"/>), switchable at any time.</summary>
+    public FakeMastodonBehaviour Behaviour { get; set; } = new();
+
     public int MaxCharacters { get; set; } = 500;
 
     public FakeMastodonLimits Limits { get; } = new();
@@ -146,7 +149,15 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
         lock (_lock)
         {
             var botAcct = Bot["acct"]!.GetValue<string>();
-            var status = FakeMastodonEntities.Status(NextId(), author, $"@{BotUsername} {command}", visibility, Clock.GetUtcNow(), Domain, mentions: [(BotAccountId, BotUsername, botAcct)]);
+            var mentions = Behaviour.MentionsWithoutBot ? [] : new[] { (BotAccountId, BotUsername, botAcct) };
+            var text = Behaviour.MentionsWithoutBot ? $"@{BotUsername}@{BaseUrl.Authority} {command}" : $"@{BotUsername} {command}";
+            var status = FakeMastodonEntities.Status(NextId(), author, text, visibility, Clock.GetUtcNow(), Domain, mentions: mentions);
+            if (Behaviour.MentionsWithoutBot)
+            {
+                // snac's markup: the bot's profile URL in an h-card link, and position ids in mentions[] (here: nobody else).
+                status["content"] = $"<p><span class=\"h-card\"><a href=\"{Bot["url"]}\" class=\"u-url mention\">@{BotUsername}@{BaseUrl.Authority}</a></span> {System.Net.WebUtility.HtmlEncode(command)}</p>";
+            }
+
             if (rawHtml is not null)
             {
                 status["content"] = rawHtml;
@@ -163,6 +174,67 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
                 ["status"] = status.DeepClone(),
             };
             notification["group_key"] = $"ungrouped-{notification["id"]}";
+            _notifications.Add(notification);
+        }
+
+        Broadcast("user", null, "notification", notification.ToJsonString());
+        if (Behaviour.DuplicateNotifications)
+        {
+            Renotify(notification["id"]!.GetValue<string>());
+        }
+
+        return notification["id"]!.GetValue<string>();
+    }
+
+    /// <summary>The URI of the status notification <paramref name="notificationId"/> is about.</summary>
+    public string StatusUriOf(string notificationId)
+    {
+        lock (_lock)
+        {
+            return _notifications.Single(n => n["id"]!.GetValue<string>() == notificationId)["status"]!["uri"]!.GetValue<string>();
+        }
+    }
+
+    /// <summary>Notifies the status of notification <paramref name="notificationId"/> again, under a new notification id (a delivery retry).</summary>
+    public string Renotify(string notificationId)
+    {
+        JsonObject again;
+        lock (_lock)
+        {
+            var earlier = _notifications.Single(n => n["id"]!.GetValue<string>() == notificationId);
+            again = (JsonObject)earlier.DeepClone();
+            again["id"] = NextId();
+            again["group_key"] = $"ungrouped-{again["id"]}";
+            _notifications.Add(again);
+        }
+
+        Broadcast("user", null, "notification", again.ToJsonString());
+        return again["id"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// A mention notification whose status is a boost (by <paramref name="from"/>) of the status of notification
+    /// <paramref name="notificationId"/>, its ids upper-cased as snac's boost wrappers have them. Returns the notification id.
+    /// </summary>
+    public string NotifyBoostOf(string notificationId, string from)
+    {
+        var booster = Account(from);
+        JsonObject notification;
+        lock (_lock)
+        {
+            var original = (JsonObject)_notifications.Single(n => n["id"]!.GetValue<string>() == notificationId)["status"]!.DeepClone();
+            original["id"] = original["id"]!.GetValue<string>().ToUpperInvariant();
+            var wrapper = FakeMastodonEntities.Status(NextId(), booster, string.Empty, "public", Clock.GetUtcNow(), Domain);
+            wrapper["content"] = string.Empty;
+            wrapper["reblog"] = original;
+            notification = new JsonObject
+            {
+                ["id"] = NextId(),
+                ["type"] = "mention",
+                ["created_at"] = wrapper["created_at"]!.DeepClone(),
+                ["account"] = booster.DeepClone(),
+                ["status"] = wrapper,
+            };
             _notifications.Add(notification);
         }
 
