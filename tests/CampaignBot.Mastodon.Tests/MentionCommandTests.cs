@@ -20,7 +20,7 @@ public sealed class MentionCommandTests
         Assert.StartsWith("@bob@other.example ", reply.Text, StringComparison.Ordinal);
         Assert.Equal("unlisted", reply.Visibility);
         Assert.Equal(["bob@other.example"], reply.Mentions);
-        Assert.Equal(MentionHandler.ReplyKey(bot.Server.StatusUriOf(id)), reply.IdempotencyKey);
+        Assert.Equal(MentionHandler.ReplyKey(bot.Server.StatusOf(id)["uri"]!.GetValue<string>()), reply.IdempotencyKey);
         await Task.Delay(500, Ct);
         Assert.Single(bot.Server.Posts.Items);
         Assert.Equal(id, await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));

@@ -93,7 +93,7 @@ public sealed class TagPollingTests
 
         await server.Posts.WaitForCountAsync(p => p.InReplyToId is not null, 5, what: "five replies");
         await Task.Delay(600, Ct);
-        Assert.Equal([.. new[] { first }.Concat(later).Select(id => MentionHandler.ReplyKey(server.StatusUriOf(id)))], server.Posts.Items.Select(p => p.IdempotencyKey));
+        Assert.Equal([.. new[] { first }.Concat(later).Select(id => MentionHandler.ReplyKey(server.StatusOf(id)["uri"]!.GetValue<string>()))], server.Posts.Items.Select(p => p.IdempotencyKey));
         Assert.Equal(later[^1], await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
     }
 

@@ -142,7 +142,8 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
     /// <paramref name="from"/> posts <c>@campaignbot {command}</c>: a status plus a mention notification, pushed to the
     /// user stream. Returns the notification id.
     /// </summary>
-    public string Mention(string from, string command, string visibility = "public", bool bot = false, string? rawHtml = null)
+    /// <remarks><paramref name="postedEarlier"/> dates the status back (a post that reached the server late, as after federation delays).</remarks>
+    public string Mention(string from, string command, string visibility = "public", bool bot = false, string? rawHtml = null, TimeSpan postedEarlier = default)
     {
         var author = Account(from, bot);
         JsonObject notification;
@@ -151,7 +152,7 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
             var botAcct = Bot["acct"]!.GetValue<string>();
             var mentions = Behaviour.MentionsWithoutBot ? [] : new[] { (BotAccountId, BotUsername, botAcct) };
             var text = Behaviour.MentionsWithoutBot ? $"@{BotUsername}@{BaseUrl.Authority} {command}" : $"@{BotUsername} {command}";
-            var status = FakeMastodonEntities.Status(NextId(), author, text, visibility, Clock.GetUtcNow(), Domain, mentions: mentions);
+            var status = FakeMastodonEntities.Status(NextId(), author, text, visibility, Clock.GetUtcNow() - postedEarlier, Domain, mentions: mentions);
             if (Behaviour.MentionsWithoutBot)
             {
                 // snac's markup: the bot's profile URL in an h-card link, and position ids in mentions[] (here: nobody else).
@@ -169,7 +170,7 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
                 ["id"] = NextId(),
                 ["type"] = "mention",
                 ["group_key"] = null,
-                ["created_at"] = status["created_at"]!.DeepClone(),
+                ["created_at"] = FakeMastodonEntities.Timestamp(Clock.GetUtcNow()),
                 ["account"] = author.DeepClone(),
                 ["status"] = status.DeepClone(),
             };
@@ -186,12 +187,12 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
         return notification["id"]!.GetValue<string>();
     }
 
-    /// <summary>The URI of the status notification <paramref name="notificationId"/> is about.</summary>
-    public string StatusUriOf(string notificationId)
+    /// <summary>The status notification <paramref name="notificationId"/> is about (a copy).</summary>
+    public JsonObject StatusOf(string notificationId)
     {
         lock (_lock)
         {
-            return _notifications.Single(n => n["id"]!.GetValue<string>() == notificationId)["status"]!["uri"]!.GetValue<string>();
+            return (JsonObject)_notifications.Single(n => n["id"]!.GetValue<string>() == notificationId)["status"]!.DeepClone();
         }
     }
 
