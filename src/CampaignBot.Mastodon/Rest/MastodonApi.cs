@@ -47,9 +47,12 @@ internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
     public Task<MastodonResult<MastodonPage<MastodonNotification>>> GetMentionsAsync(string? minId, string? maxId, CancellationToken cancellationToken) =>
         rest.GetPageAsync(Relative(Relative($"api/v1/notifications?types[]=mention&limit={NotificationPageLimit}", minId).OriginalString, maxId, "max_id"), MastodonJsonContext.Default.ListMastodonNotification, cancellationToken);
 
-    /// <summary>A tag timeline page immediately newer than <paramref name="minId"/> (the newest page when null).</summary>
-    public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineAsync(string tag, string? minId, CancellationToken cancellationToken) =>
-        rest.GetPageAsync(Relative($"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={TagPageLimit.ToString(CultureInfo.InvariantCulture)}", minId), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
+    /// <summary>
+    /// A tag timeline page newer than <paramref name="minId"/> (the newest page when null) and, when given, older than
+    /// <paramref name="maxId"/>: the page right after <paramref name="minId"/> on Mastodon, the newest such page on snac.
+    /// </summary>
+    public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineAsync(string tag, string? minId, CancellationToken cancellationToken, string? maxId = null) =>
+        rest.GetPageAsync(Relative(Relative($"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={TagPageLimit.ToString(CultureInfo.InvariantCulture)}", minId).OriginalString, maxId, "max_id"), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
 
     /// <summary>A tag timeline page immediately older than <paramref name="maxId"/>.</summary>
     public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineBeforeAsync(string tag, string maxId, CancellationToken cancellationToken) =>
