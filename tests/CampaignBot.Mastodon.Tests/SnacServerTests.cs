@@ -21,12 +21,28 @@ public sealed partial class SnacServerTests
         return server;
     }
 
+    private static async Task<MastodonHarness> ListeningAsync(FakeMastodonServer server)
+    {
+        var bot = await MastodonHarness.CreateAsync(server: server);
+        await bot.ListeningAsync();
+        return bot;
+    }
+
+    // A first run that answers one mention and stops, leaving the cursor behind it: what follows is a backlog.
+    private static async Task AnswerOneAndStopAsync(FakeMastodonServer server, SqliteTestDatabase database)
+    {
+        await using var first = await MastodonHarness.CreateAsync(server: server, database: database);
+        await first.ListeningAsync();
+        server.Mention("bob@other.example", "event list");
+        await server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the first reply");
+        await MastodonHarness.EventuallyAsync(async () => await first.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct) is not null, "the cursor");
+    }
+
     [Fact]
     public async Task A_mention_missing_from_mentions_is_answered_once_despite_a_redelivered_notification()
     {
         await using var server = await SnacAsync();
-        await using var bot = await MastodonHarness.CreateAsync(server: server);
-        await bot.ListeningAsync();
+        await using var bot = await ListeningAsync(server);
 
         var id = server.Mention("rosa", "event create kind:march title:\"Save our NHS\" when:\"in 5h\"");
 
@@ -44,13 +60,7 @@ public sealed partial class SnacServerTests
     {
         await using var server = await SnacAsync();
         await using var database = new SqliteTestDatabase();
-        await using (var first = await MastodonHarness.CreateAsync(server: server, database: database))
-        {
-            await first.ListeningAsync();
-            server.Mention("bob@other.example", "event list");
-            await server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the first reply");
-            await MastodonHarness.EventuallyAsync(async () => await first.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct) is not null, "the cursor");
-        }
+        await AnswerOneAndStopAsync(server, database);
 
         var backlog = Enumerable.Range(0, 45).Select(i => server.Mention($"user{i}@other.example", "event list")).ToList();
         await using var second = await MastodonHarness.CreateAsync(server: server, database: database);
@@ -66,13 +76,7 @@ public sealed partial class SnacServerTests
     {
         await using var server = await FakeMastodonServer.StartAsync();
         await using var database = new SqliteTestDatabase();
-        await using (var first = await MastodonHarness.CreateAsync(server: server, database: database))
-        {
-            await first.ListeningAsync();
-            server.Mention("bob@other.example", "event list");
-            await server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the first reply");
-            await MastodonHarness.EventuallyAsync(async () => await first.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct) is not null, "the cursor");
-        }
+        await AnswerOneAndStopAsync(server, database);
 
         var later = server.Mention("carol@social.example", "event list");
         var earlier = server.Mention("dave@social.example", "event list", postedEarlier: TimeSpan.FromMinutes(1));
@@ -88,8 +92,7 @@ public sealed partial class SnacServerTests
     public async Task A_boost_of_a_mention_and_the_bots_own_posts_are_never_answered()
     {
         await using var server = await SnacAsync();
-        await using var bot = await MastodonHarness.CreateAsync(server: server);
-        await bot.ListeningAsync();
+        await using var bot = await ListeningAsync(server);
 
         var id = server.Mention("bob@other.example", "event list");
         await server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the reply");
@@ -105,8 +108,7 @@ public sealed partial class SnacServerTests
     public async Task Help_arrives_complete_as_a_numbered_thread_on_a_500_character_server()
     {
         await using var server = await SnacAsync();
-        await using var bot = await MastodonHarness.CreateAsync(server: server);
-        await bot.ListeningAsync();
+        await using var bot = await ListeningAsync(server);
 
         server.Mention("bob@other.example", "help");
 
@@ -128,8 +130,7 @@ public sealed partial class SnacServerTests
     {
         await using var server = await SnacAsync();
         server.MaxCharacters = 100_000;
-        await using var bot = await MastodonHarness.CreateAsync(server: server);
-        await bot.ListeningAsync();
+        await using var bot = await ListeningAsync(server);
 
         server.Mention("bob@other.example", "help");
 
@@ -169,8 +170,7 @@ public sealed partial class SnacServerTests
     public async Task A_reminder_whose_answer_was_lost_is_posted_once_where_idempotency_keys_are_ignored()
     {
         await using var server = await SnacAsync();
-        await using var bot = await MastodonHarness.CreateAsync(server: server);
-        await bot.ListeningAsync();
+        await using var bot = await ListeningAsync(server);
         server.Behaviour.LostPostAnswers = 1;
 
         var sent = await bot.Get<IChatSender>().SendAsync(new OutboundMessage(MastodonDestinations.Timeline, Reply.Text("Reminder: picket at 7"), "reminder:1:2h:mastodon"), Ct);

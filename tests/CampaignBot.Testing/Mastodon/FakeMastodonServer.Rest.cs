@@ -96,48 +96,32 @@ public sealed partial class FakeMastodonServer
         };
     }
 
-    private JsonObject Instance()
+    private JsonObject Instance() => new()
     {
-        var urls = new JsonObject();
-        if (Streaming != FakeMastodonStreaming.None)
+        ["domain"] = Domain,
+        ["title"] = "Fake Mastodon",
+        ["version"] = Quirky ? "3.0.0 (compatible; NotMastodon 1.2)" : "4.5.0",
+        ["configuration"] = new JsonObject
         {
-            urls["streaming"] = $"ws://{BaseUrl.Authority}";
-        }
-
-        return new JsonObject
-        {
-            ["domain"] = Domain,
-            ["title"] = "Fake Mastodon",
-            ["version"] = Quirky ? "3.0.0 (compatible; NotMastodon 1.2)" : "4.5.0",
-            ["configuration"] = new JsonObject
-            {
-                ["urls"] = urls,
-                ["statuses"] = new JsonObject { ["max_characters"] = MaxCharacters, ["max_media_attachments"] = 4, ["characters_reserved_per_url"] = 23 },
-            },
-        };
-    }
+            ["urls"] = StreamingUrls("streaming"),
+            ["statuses"] = StatusLimits(),
+        },
+    };
 
     // The v1 shape: domain as "uri", the streaming host as "urls.streaming_api".
-    private JsonObject InstanceV1()
+    private JsonObject InstanceV1() => new()
     {
-        var urls = new JsonObject();
-        if (Streaming != FakeMastodonStreaming.None)
-        {
-            urls["streaming_api"] = $"ws://{BaseUrl.Authority}";
-        }
+        ["uri"] = Domain,
+        ["title"] = "Fake Mastodon",
+        ["version"] = "4.0.0 (compatible; snac 2.90)",
+        ["urls"] = StreamingUrls("streaming_api"),
+        ["configuration"] = new JsonObject { ["statuses"] = StatusLimits() },
+    };
 
-        return new JsonObject
-        {
-            ["uri"] = Domain,
-            ["title"] = "Fake Mastodon",
-            ["version"] = "4.0.0 (compatible; snac 2.90)",
-            ["urls"] = urls,
-            ["configuration"] = new JsonObject
-            {
-                ["statuses"] = new JsonObject { ["max_characters"] = MaxCharacters, ["max_media_attachments"] = 4, ["characters_reserved_per_url"] = 23 },
-            },
-        };
-    }
+    private JsonObject StreamingUrls(string name) =>
+        Streaming == FakeMastodonStreaming.None ? [] : new JsonObject { [name] = $"ws://{BaseUrl.Authority}" };
+
+    private JsonObject StatusLimits() => new() { ["max_characters"] = MaxCharacters, ["max_media_attachments"] = 4, ["characters_reserved_per_url"] = 23 };
 
     private List<JsonObject> OwnStatuses(string accountId)
     {
