@@ -8,15 +8,21 @@ namespace CampaignBot.Storage;
 // callers (stream and poll, or two processes) exactly one runs the command.
 public sealed class SqlMentionLedger(DbDataSource dataSource) : IMentionLedger
 {
-    public async Task<bool> TryClaimAsync(string statusKey, string statusId, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public async Task<bool> TryClaimAsync(string statusKey, string statusId, string interruptedReply, DateTimeOffset at, CancellationToken cancellationToken) =>
         await dataSource.ExecuteAsync(
             """
             INSERT INTO mastodon_mentions (status_key, status_id, state, reply_json, claimed_at_ms, updated_at_ms)
-            VALUES (@key, @id, 'running', NULL, @at, @at)
+            VALUES (@key, @id, 'running', @reply, @at, @at)
             ON CONFLICT (status_key) DO NOTHING
             """,
-            [("@key", statusKey), ("@id", statusId), ("@at", Columns.Milliseconds(at))],
+            [("@key", statusKey), ("@id", statusId), ("@reply", interruptedReply), ("@at", Columns.Milliseconds(at))],
             cancellationToken).ConfigureAwait(false) == 1;
+
+    public Task<int> ReviveStaleAsync(DateTimeOffset claimedBefore, DateTimeOffset at, CancellationToken cancellationToken) =>
+        dataSource.ExecuteAsync(
+            "UPDATE mastodon_mentions SET state = 'replying', updated_at_ms = @at WHERE state = 'running' AND claimed_at_ms < @before",
+            [("@before", Columns.Milliseconds(claimedBefore)), ("@at", Columns.Milliseconds(at))],
+            cancellationToken);
 
     public Task SaveReplyAsync(string statusKey, string reply, DateTimeOffset at, CancellationToken cancellationToken) =>
         dataSource.ExecuteAsync(

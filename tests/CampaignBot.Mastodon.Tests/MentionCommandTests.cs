@@ -1,5 +1,7 @@
-using CampaignBot.Mastodon.Commands;
+using System.Text.Json;
+using CampaignBot.Core.Mentions;
 using CampaignBot.Core.Ports;
+using CampaignBot.Mastodon.Commands;
 using CampaignBot.Testing.Mastodon;
 
 namespace CampaignBot.Mastodon.Tests;
@@ -118,5 +120,31 @@ public sealed class MentionCommandTests
 
         var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null);
         Assert.NotEqual("direct", reply.Visibility);
+    }
+
+    [Fact]
+    public async Task A_command_cut_off_by_a_crash_is_not_run_again_but_its_author_is_told()
+    {
+        await using var server = await FakeMastodonServer.StartAsync();
+        await using var database = new Testing.Databases.SqliteTestDatabase();
+        var id = server.Mention("rosa", "event create kind:march title:\"Save our NHS\" when:\"in 2d\"");
+        var status = server.StatusOf(id);
+        var statusKey = status["uri"]!.GetValue<string>();
+        await using (var crashed = await MastodonHarness.CreateAsync(server: server, database: database, start: false))
+        {
+            // What the handler stores when it claims the status; the process then died before the command finished.
+            var notice = new PendingReply(statusKey, status["id"]!.GetValue<string>(), ["@rosa The bot stopped while running that command."], "direct");
+            await crashed.Get<IMentionLedger>().TryClaimAsync(statusKey, notice.InReplyToId, JsonSerializer.Serialize(notice, Rest.RequestJsonContext.Default.PendingReply), DateTimeOffset.UtcNow.AddMinutes(-11), Ct);
+            await crashed.Store.SetSettingAsync(SettingKeys.MastodonNotificationsLastId, "1", Ct);
+        }
+
+        await using var bot = await MastodonHarness.CreateAsync(server: server, database: database);
+        server.Renotify(id);
+
+        var told = await server.Posts.WaitAsync(p => p.InReplyToId == status["id"]!.GetValue<string>(), what: "the notice");
+        Assert.Contains("stopped while running", told.Text, StringComparison.Ordinal);
+        await Task.Delay(500, Ct);
+        Assert.Single(server.Posts.Items);
+        Assert.Empty(await bot.Store.FindEventsByTitlePrefixAsync("Save our", 5, Ct));
     }
 }

@@ -7,8 +7,17 @@ namespace CampaignBot.Core.Mentions;
 /// </summary>
 public interface IMentionLedger
 {
-    /// <summary>Claims <paramref name="statusKey"/> for running its command; true for exactly one caller, ever.</summary>
-    Task<bool> TryClaimAsync(string statusKey, string statusId, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims <paramref name="statusKey"/> for running its command; true for exactly one caller, ever.
+    /// <paramref name="interruptedReply"/> is what to answer should the run never finish (see <see cref="ReviveStaleAsync"/>).
+    /// </summary>
+    Task<bool> TryClaimAsync(string statusKey, string statusId, string interruptedReply, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns claims still running since before <paramref name="claimedBefore"/> (a crash or shutdown mid-command) into
+    /// pending replies of their interrupted-reply text, so the author hears what happened; returns how many.
+    /// </summary>
+    Task<int> ReviveStaleAsync(DateTimeOffset claimedBefore, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Stores the reply decided for a claimed status (opaque to the store) until <see cref="MarkAnsweredAsync"/>.</summary>
     Task SaveReplyAsync(string statusKey, string reply, DateTimeOffset at, CancellationToken cancellationToken);

@@ -38,6 +38,9 @@ internal sealed class MentionHandler(
     /// </summary>
     public static readonly TimeSpan Remembered = TimeSpan.FromDays(30);
 
+    // A command runs in well under this; a claim older than it still running was cut off by a crash or shutdown.
+    private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(10);
+
     private readonly IReadOnlyList<string> _organisers = options.Value.OrganiserAccounts;
 
     /// <summary>Handles <paramref name="notification"/> (the pump moves the cursor past it); false when its reply is still pending.</summary>
@@ -50,15 +53,16 @@ internal sealed class MentionHandler(
         }
 
         var mention = notification.Status!;
+        var author = notification.Account;
         var statusKey = mention.Uri is { Length: > 0 } uri ? uri : mention.Id;
-        if (!await ledger.TryClaimAsync(statusKey, mention.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        var command = MentionText.Command(mention.Content, session.Me.Acct, session.LocalHosts);
+        var interrupted = Render(Interrupted(command), statusKey, mention, author);
+        if (!await ledger.TryClaimAsync(statusKey, mention.Id, JsonSerializer.Serialize(interrupted, RequestJsonContext.Default.PendingReply), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             Log.Ignored(logger, notification.Id, $"status {mention.Id} was handled already");
             return true;
         }
 
-        var author = notification.Account;
-        var command = MentionText.Command(mention.Content, session.Me.Acct, session.LocalHosts);
         Log.Command(logger, author.Acct, notification.Id, command);
         var context = new CommandContext(
             new Person(Platform.Mastodon, author.Id, author.DisplayName is { Length: > 0 } name ? name : author.Acct),
@@ -81,9 +85,14 @@ internal sealed class MentionHandler(
         return await PostAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Posts replies left pending by a crash, shutdown or outage; false while one is still pending.</summary>
+    /// <summary>
+    /// Posts replies left pending by a crash, shutdown or outage, and tells the authors of commands whose run never
+    /// finished; false while a reply is still pending.
+    /// </summary>
     public async Task<bool> FlushPendingAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        await ledger.ReviveStaleAsync(now - StaleClaim, now, cancellationToken).ConfigureAwait(false);
         foreach (var pending in await ledger.ListUnansweredAsync(20, cancellationToken).ConfigureAwait(false))
         {
             PendingReply? reply;
@@ -137,6 +146,11 @@ internal sealed class MentionHandler(
         await ledger.MarkAnsweredAsync(reply.StatusKey, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    // Whether such a command took effect is unknown: running it again could do it twice, so the author is asked to look.
+    private static Error Interrupted(string command) => Error.Unavailable(
+        $"The bot stopped while running \"{(command.Length > 80 ? command[..80] + "…" : command)}\", so it may or may not have taken effect.",
+        "Check (for example with event list) before sending it again.");
 
     private PendingReply Render(Result<Reply> result, string statusKey, MastodonStatus mention, MastodonAccount author)
     {

@@ -1,6 +1,7 @@
 -- Mastodon statuses whose command the bot has taken on, keyed by the status URI (its id where a server gives none):
 -- a redelivered notification, a stream and poll overlap, a restart or a second node never run a command twice.
--- state: running (claimed, the command is running) | replying (reply decided, in reply_json) | answered.
+-- state: running (claimed, the command is running; reply_json holds what to say should it never finish) |
+-- replying (reply decided, in reply_json) | answered.
 CREATE TABLE mastodon_mentions (
     status_key     TEXT    NOT NULL PRIMARY KEY,
     status_id      TEXT    NOT NULL,
