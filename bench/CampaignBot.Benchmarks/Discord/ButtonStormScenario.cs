@@ -3,7 +3,6 @@ using System.Globalization;
 using CampaignBot.Commands.Services;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
-using CampaignBot.Discord.Interactions;
 using CampaignBot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,13 +48,7 @@ internal sealed class ButtonStormScenario : IScenario
         var warmSent = new ConcurrentDictionary<string, long>();
         await PressAsync(server, warm.Id, warmCard, 50, 1, 2_000_000, warmSent, cancellationToken).ConfigureAwait(false);
         await server.Requests.WaitForCountAsync(r => r.Route == Callback && warmSent.ContainsKey(r.Parameters["interaction_id"]), warmSent.Count, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        var timings = bench.Services.GetRequiredService<InteractionTimings>();
-        while (timings.Count < warmSent.Count)
-        {
-            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
-        }
-
-        timings.Clear();
+        var timings = await bench.ClearWarmUpTimingsAsync(warmSent.Count, cancellationToken).ConfigureAwait(false);
         var tooManyBefore = server.TooManyRequests;
         var sent = new ConcurrentDictionary<string, long>();
         await PressAsync(server, storm.Id, stormCard, presses, seconds, 0, sent, cancellationToken).ConfigureAwait(false);
