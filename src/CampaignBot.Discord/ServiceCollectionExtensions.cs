@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<InterestDispatcher>();
         services.AddSingleton(sp => new DispatchSinks([sp.GetRequiredService<InteractionDispatcher>(), sp.GetRequiredService<InterestDispatcher>()]));
         services.AddHostedService<DiscordAdapter>();
+        services.AddHostedService<InterestReconciler>();
         return services;
     }
 

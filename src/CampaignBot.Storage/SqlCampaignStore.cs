@@ -27,6 +27,9 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     public Task AddInterestAsync(long eventId, Person person, DateTimeOffset answeredAt, CancellationToken cancellationToken) =>
         _interest.AddAsync(eventId, person, answeredAt, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListInterestAsync(long eventId, Platform platform, CancellationToken cancellationToken) =>
+        _interest.ListAsync(eventId, platform, cancellationToken);
+
     public Task<bool> WithdrawInterestAsync(long eventId, Person person, CancellationToken cancellationToken) =>
         _interest.WithdrawAsync(eventId, person, cancellationToken);
 

@@ -155,6 +155,33 @@ public sealed class ScheduledEventTests
         Assert.Equal(Core.Domain.RsvpAnswer.Maybe, (await bot.Store.GetRsvpAsync(1, sam, Ct))?.Answer);
     }
 
+    [Fact]
+    public async Task Interested_changes_made_while_the_bot_was_down_are_caught_up_at_start()
+    {
+        await using var server = await FakeDiscordServer.StartAsync();
+        var database = new Testing.Databases.SqliteTestDatabase();
+        var left = InterestDispatcherMember("1600000000000000001");
+        string scheduledId;
+        await using (var first = await DiscordHarness.CreateAsync(server: server, database: database))
+        {
+            await first.ConnectedAsync();
+            await CreateActionAsync(first);
+            scheduledId = Assert.Single(server.ScheduledEvents.Keys);
+            await server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_ADD", Interest(scheduledId, left.Id));
+            await WaitAsync(async () => await first.Store.GetRsvpAsync(1, left, Ct) is not null);
+        }
+
+        // While the bot is down, the first member loses interest and 150 others press Interested (two pages).
+        server.SetInterested(scheduledId, Enumerable.Range(2, 150).Select(i => (1600000000000000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await using var second = await DiscordHarness.CreateAsync(server: server, database: database);
+        await second.ConnectedAsync();
+
+        await WaitAsync(async () => (await second.Store.GetRsvpCountsAsync([1], Ct))[1].Going == 150 && await second.Store.GetRsvpAsync(1, left, Ct) is null);
+        Assert.Equal(2, server.RequestsTo("GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users").Count);
+    }
+
+    private static Core.Domain.Person InterestDispatcherMember(string id) => new(Core.Domain.Platform.Discord, id, "?");
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task WaitAsync(Func<Task<bool>> condition)

@@ -38,11 +38,13 @@ public abstract partial class CampaignStoreContract
         }
 
         await Store.SetRsvpAsync(new Rsvp(march.Id, kept, RsvpAnswer.Maybe, Now.AddMinutes(1)), Ct);
+        Assert.Equal(["1", "2"], await Store.ListInterestAsync(march.Id, Platform.Discord, Ct));
 
         Assert.False(await Store.WithdrawInterestAsync(march.Id, kept, Ct));
         Assert.True(await Store.WithdrawInterestAsync(march.Id, withdrawn, Ct));
         Assert.False(await Store.WithdrawInterestAsync(march.Id, withdrawn, Ct));
         Assert.Equal(RsvpAnswer.Maybe, (await Store.GetRsvpAsync(march.Id, kept, Ct))?.Answer);
         Assert.Null(await Store.GetRsvpAsync(march.Id, withdrawn, Ct));
+        Assert.Empty(await Store.ListInterestAsync(march.Id, Platform.Discord, Ct));
     }
 }

@@ -70,4 +70,7 @@ public interface ICampaignStore
     /// since by button or command), and forgets the note. True when an RSVP was withdrawn.
     /// </summary>
     Task<bool> WithdrawInterestAsync(long eventId, Person person, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the people on <paramref name="platform"/> whose RSVP to the action came from Interested.</summary>
+    Task<IReadOnlyList<string>> ListInterestAsync(long eventId, Platform platform, CancellationToken cancellationToken);
 }

@@ -16,4 +16,5 @@ namespace CampaignBot.Discord.Json;
 [JsonSerializable(typeof(ScheduledEventBody))]
 [JsonSerializable(typeof(ScheduledEventInfo))]
 [JsonSerializable(typeof(IReadOnlyList<ScheduledEventInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<ScheduledEventUser>))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -27,6 +27,10 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     public Task<RestResult<ScheduledEventInfo>> ModifyScheduledEventAsync(string guildId, string scheduledEventId, ScheduledEventBody body, CancellationToken cancellationToken) =>
         rest.SendAsync(Routes.ModifyScheduledEvent(guildId, scheduledEventId), body, DiscordJsonContext.Default.ScheduledEventBody, DiscordJsonContext.Default.ScheduledEventInfo, cancellationToken);
 
+    /// <summary>One page (up to 100, ids ascending) of the members Interested in a scheduled event, after <paramref name="after"/>.</summary>
+    public Task<RestResult<IReadOnlyList<ScheduledEventUser>>> ListScheduledEventUsersAsync(string guildId, string scheduledEventId, string? after, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.ListScheduledEventUsers(guildId, scheduledEventId, after), DiscordJsonContext.Default.IReadOnlyListScheduledEventUser, cancellationToken);
+
     public Task<RestResult<IdOnly>> CreateDmAsync(string userId, CancellationToken cancellationToken) =>
         rest.SendAsync(Routes.CreateDm(), new CreateDmBody(userId), DiscordJsonContext.Default.CreateDmBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
 

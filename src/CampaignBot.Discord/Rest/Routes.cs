@@ -20,6 +20,10 @@ internal static class Routes
     public static RestRoute ModifyScheduledEvent(string guildId, string scheduledEventId) =>
         new(HttpMethod.Patch, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}", $"guilds/{guildId}/scheduled-events/{scheduledEventId}", guildId);
 
+    public static RestRoute ListScheduledEventUsers(string guildId, string scheduledEventId, string? after) =>
+        new(HttpMethod.Get, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users",
+            $"guilds/{guildId}/scheduled-events/{scheduledEventId}/users?limit=100{(after is null ? string.Empty : $"&after={after}")}", guildId);
+
     public static RestRoute CreateDm() => new(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", string.Empty);
 
     public static RestRoute BulkOverwriteGlobalCommands(string applicationId) =>

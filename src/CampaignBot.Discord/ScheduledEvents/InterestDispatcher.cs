@@ -41,14 +41,13 @@ internal sealed class InterestDispatcher(
                 return;
             }
 
-            var person = new Person(Platform.Discord, userId, $"Discord member {userId}");
             if (dispatch.Type == UserAdd)
             {
-                await AddAsync(eventId, person).ConfigureAwait(false);
+                await AddAsync(eventId, userId, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
-                await store.WithdrawInterestAsync(eventId, person, CancellationToken.None).ConfigureAwait(false);
+                await store.WithdrawInterestAsync(eventId, Member(userId), CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception exception)
@@ -57,18 +56,22 @@ internal sealed class InterestDispatcher(
         }
     }
 
-    private async Task AddAsync(long eventId, Person person)
+    public static Person Member(string userId) => new(Platform.Discord, userId, $"Discord member {userId}");
+
+    /// <summary>Interested was added (or found so at start-up): going, unless the member already answered.</summary>
+    public async Task AddAsync(long eventId, string userId, CancellationToken cancellationToken)
     {
-        if (await store.GetRsvpAsync(eventId, person, CancellationToken.None).ConfigureAwait(false) is not null)
+        var person = Member(userId);
+        if (await store.GetRsvpAsync(eventId, person, cancellationToken).ConfigureAwait(false) is not null)
         {
             return;
         }
 
         var options = new Dictionary<string, string> { ["event"] = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["answer"] = "going" };
-        var result = await router.HandleAsync(new CommandInvocation(["rsvp"], options, new CommandContext(person, null, false)), CancellationToken.None).ConfigureAwait(false);
-        if (result.IsSuccess && await store.GetRsvpAsync(eventId, person, CancellationToken.None).ConfigureAwait(false) is { } rsvp)
+        var result = await router.HandleAsync(new CommandInvocation(["rsvp"], options, new CommandContext(person, null, false)), cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess && await store.GetRsvpAsync(eventId, person, cancellationToken).ConfigureAwait(false) is { } rsvp)
         {
-            await store.AddInterestAsync(eventId, person, rsvp.AnsweredAt, CancellationToken.None).ConfigureAwait(false);
+            await store.AddInterestAsync(eventId, person, rsvp.AnsweredAt, cancellationToken).ConfigureAwait(false);
         }
     }
 

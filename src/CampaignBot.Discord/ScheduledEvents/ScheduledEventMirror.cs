@@ -59,6 +59,18 @@ internal sealed class ScheduledEventMirror(
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>The bot's scheduled events in <paramref name="guild"/> (action id, scheduled event id), once listed.</summary>
+    public async Task<IReadOnlyList<(long EventId, string ScheduledEventId)>> KnownAsync(string guild, CancellationToken cancellationToken)
+    {
+        if (!_options.ScheduledEvents || _refused)
+        {
+            return [];
+        }
+
+        await _listed.GetOrAdd(guild, g => LearnAsync(g, cancellationToken)).ConfigureAwait(false);
+        return [.. _known.Where(pair => pair.Key.Guild == guild).Select(pair => (pair.Key.EventId, pair.Value))];
+    }
+
     /// <summary>The action a scheduled event mirrors, or null when it is not one of the bot's.</summary>
     public async Task<long?> ActionForAsync(string guild, string scheduledEventId, CancellationToken cancellationToken)
     {

@@ -32,4 +32,10 @@ internal sealed class InterestTable(DbDataSource dataSource)
             key, cancellationToken).ConfigureAwait(false);
         return removed > 0;
     }
+
+    public Task<IReadOnlyList<string>> ListAsync(long eventId, Platform platform, CancellationToken cancellationToken) => dataSource.QueryAsync(
+        "SELECT person_id FROM event_interest WHERE event_id = @event_id AND platform = @platform ORDER BY person_id",
+        [("@event_id", eventId), ("@platform", Words.Of(platform))],
+        reader => reader.GetString(0),
+        cancellationToken);
 }

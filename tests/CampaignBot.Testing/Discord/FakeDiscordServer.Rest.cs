@@ -19,6 +19,7 @@ public sealed partial class FakeDiscordServer
         ("GET", "/guilds/{guild_id}/scheduled-events"),
         ("POST", "/guilds/{guild_id}/scheduled-events"),
         ("PATCH", "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"),
+        ("GET", "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users"),
         ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"),
         ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
         ("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
@@ -62,6 +63,11 @@ public sealed partial class FakeDiscordServer
         }
 
         var key = $"{route.Method} {route.Template}";
+        foreach (var (name, value) in context.Request.Query)
+        {
+            parameters[$"?{name}"] = value.ToString();
+        }
+
         var text = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
         JsonNode? body = null;
         if (text.Length > 0)
@@ -149,6 +155,7 @@ public sealed partial class FakeDiscordServer
         "POST /channels/{channel_id}/messages" => PostMessage(parameters["channel_id"], body!, headers),
         "POST /users/@me/channels" => (200, new JsonObject { ["id"] = DmChannel(body!["recipient_id"]!.GetValue<string>()), ["type"] = 1 }.ToJsonString(), headers),
         "POST /interactions/{interaction_id}/{interaction_token}/callback" => Callback(parameters["interaction_id"], body, headers),
+        "GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users" => InterestedUsers(parameters, headers),
         "GET /guilds/{guild_id}/scheduled-events" or "POST /guilds/{guild_id}/scheduled-events" or "PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}" => ScheduledEventCall(key, parameters, body, headers),
         "PATCH /channels/{channel_id}/messages/{message_id}" => EditMessage(parameters["channel_id"], parameters["message_id"], body!, headers),
         "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original" => (204, null, headers),

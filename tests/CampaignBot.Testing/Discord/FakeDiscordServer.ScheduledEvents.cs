@@ -15,6 +15,12 @@ public sealed partial class FakeDiscordServer
 
     private readonly ConcurrentDictionary<string, JsonObject> _scheduledEvents = new();
 
+    private readonly ConcurrentDictionary<string, SortedSet<ulong>> _interested = new();
+
+    /// <summary>Sets who is Interested in a scheduled event, as the users listing pages them (by user id).</summary>
+    public void SetInterested(string scheduledEventId, IEnumerable<string> userIds) =>
+        _interested[scheduledEventId] = [.. userIds.Select(id => ulong.Parse(id, CultureInfo.InvariantCulture))];
+
     /// <summary>Answer scheduled-event calls 403 Missing Permissions, as for a bot without Create/Manage Events.</summary>
     public bool DenyScheduledEvents { get; set; }
 
@@ -73,6 +79,31 @@ public sealed partial class FakeDiscordServer
 
         _scheduledEvents[existing["id"]!.GetValue<string>()] = updated;
         return (200, updated.ToJsonString(), headers);
+    }
+
+    // Discord's paging: at most 100 a page (default 100), users with ids after `after`, ascending.
+    private (int, string?, Dictionary<string, string>) InterestedUsers(Dictionary<string, string> parameters, Dictionary<string, string> headers)
+    {
+        if (DenyScheduledEvents)
+        {
+            return (403, """{"code":50013,"message":"Missing Permissions"}""", headers);
+        }
+
+        var limit = parameters.TryGetValue("?limit", out var l) ? int.Parse(l, CultureInfo.InvariantCulture) : 100;
+        if (limit is < 1 or > 100)
+        {
+            return Refuse("GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users", $"limit {limit} (1 to 100)", headers);
+        }
+
+        var after = parameters.TryGetValue("?after", out var a) ? ulong.Parse(a, CultureInfo.InvariantCulture) : 0UL;
+        var id = parameters["guild_scheduled_event_id"];
+        var page = (_interested.GetValueOrDefault(id) ?? []).Where(user => user > after).Take(limit)
+            .Select(user => (JsonNode)new JsonObject
+            {
+                ["guild_scheduled_event_id"] = id,
+                ["user"] = new JsonObject { ["id"] = user.ToString(CultureInfo.InvariantCulture), ["username"] = $"member{user % 10000}", ["discriminator"] = "0" },
+            });
+        return (200, new JsonArray([.. page]).ToJsonString(), headers);
     }
 
     private (int, string?, Dictionary<string, string>) Refuse(string key, string problem, Dictionary<string, string> headers)
