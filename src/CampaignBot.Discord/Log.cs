@@ -100,4 +100,7 @@ internal static partial class Log
 
     [LoggerMessage(57, LogLevel.Error, "Handling {Type} failed")]
     public static partial void InterestFailed(ILogger logger, Exception exception, string type);
+
+    [LoggerMessage(58, LogLevel.Warning, "Scheduled event {ScheduledEventId} made in Discord was not imported: {Reason}")]
+    public static partial void ImportRefused(ILogger logger, string scheduledEventId, string reason);
 }

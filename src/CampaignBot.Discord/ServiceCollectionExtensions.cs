@@ -52,7 +52,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScheduledEventMirror>();
         services.AddSingleton<IEventMirror>(sp => sp.GetRequiredService<ScheduledEventMirror>());
         services.AddSingleton<InterestDispatcher>();
-        services.AddSingleton(sp => new DispatchSinks([sp.GetRequiredService<InteractionDispatcher>(), sp.GetRequiredService<InterestDispatcher>()]));
+        services.AddSingleton<EventImporter>();
+        services.AddSingleton(sp => new DispatchSinks(
+            [sp.GetRequiredService<InteractionDispatcher>(), sp.GetRequiredService<InterestDispatcher>(), sp.GetRequiredService<EventImporter>()]));
         services.AddHostedService<DiscordAdapter>();
         services.AddHostedService<InterestReconciler>();
         return services;

@@ -180,6 +180,37 @@ public sealed class ScheduledEventTests
         Assert.Equal(2, server.RequestsTo("GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users").Count);
     }
 
+    [Fact]
+    public async Task An_event_made_in_discords_ui_becomes_an_action_with_a_card_and_is_not_mirrored_twice()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        await Seed.SubscribeAsync(bot.Store);
+        var start = DateTimeOffset.UtcNow.AddDays(5);
+        var made = bot.Server.CreateScheduledEventInUi("Strike at St Thomas'", start, start.AddHours(8), "Westminster Bridge Rd", InteractionPayloads.OrganiserId);
+
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_CREATE", made);
+
+        var card = await bot.Server.Messages.WaitAsync(m => m.Body["components"] is not null, TimeSpan.FromSeconds(10), "the imported action's card");
+        var action = await bot.Store.GetEventAsync(1, Ct);
+        Assert.NotNull(action);
+        Assert.Equal(Core.Domain.EventKind.Strike, action.Kind);
+        Assert.Equal("Strike at St Thomas'", action.Title);
+        Assert.Equal("Westminster Bridge Rd", action.Location);
+        Assert.Equal(TimeSpan.FromHours(8), action.End - action.Start);
+        Assert.Contains("Strike at St Thomas'", card.Body["embeds"]![0]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        await WaitAsync(() => Task.FromResult(bot.Server.ScheduledEvents[made["id"]!.GetValue<string>()]["description"]?.GetValue<string>()?.Contains("CampaignBot action #1", StringComparison.Ordinal) == true));
+        Assert.Single(bot.Server.ScheduledEvents);
+        Assert.Empty(bot.Server.RequestsTo(Create));
+
+        // The bot's own events are never imported back.
+        await CreateActionAsync(bot, "Own march");
+        var own = bot.Server.ScheduledEvents.Values.Single(e => e["name"]!.GetValue<string>() == "Own march");
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_CREATE", own.DeepClone());
+        await Task.Delay(300, Ct);
+        Assert.Null(await bot.Store.GetEventAsync(3, Ct));
+    }
+
     private static Core.Domain.Person InterestDispatcherMember(string id) => new(Core.Domain.Platform.Discord, id, "?");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -30,7 +30,18 @@ internal sealed class ScheduledEventMirror(
     private readonly ConcurrentDictionary<(string Guild, long EventId), string> _known = new();
     private readonly ConcurrentDictionary<string, Task<DiscordApiError?>> _listed = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AsyncLocal<(string Guild, string ScheduledEventId)?> _adopting = new();
     private volatile bool _refused;
+
+    /// <summary>
+    /// While the result is not disposed, the next new action mirrored in this async flow takes over the given
+    /// scheduled event (one made in Discord's UI) instead of creating another.
+    /// </summary>
+    public IDisposable Adopt(string guild, string scheduledEventId)
+    {
+        _adopting.Value = (guild, scheduledEventId);
+        return new Adoption(this);
+    }
 
     public async Task MirrorAsync(CampaignEvent e, CancellationToken cancellationToken)
     {
@@ -91,6 +102,13 @@ internal sealed class ScheduledEventMirror(
             return false;
         }
 
+        if (_adopting.Value is { } adopted && adopted.Guild == guild && !_known.ContainsKey((guild, e.Id)))
+        {
+            // Found again after a restart by the marker the update below writes into its description.
+            _known[(guild, e.Id)] = adopted.ScheduledEventId;
+            _adopting.Value = null;
+        }
+
         var known = _known.TryGetValue((guild, e.Id), out var scheduledId);
         if (!known && (e.IsCancelled || e.Start <= clock.GetUtcNow()))
         {
@@ -129,7 +147,7 @@ internal sealed class ScheduledEventMirror(
         return true;
     }
 
-    // The bot's own events carry the action's id in their description, so a restart finds them again.
+    // The bot's own events, and those it adopted, carry the action's id in their description, so a restart finds them again.
     private async Task<DiscordApiError?> LearnAsync(string guild, CancellationToken cancellationToken)
     {
         var listed = await api.ListScheduledEventsAsync(guild, cancellationToken).ConfigureAwait(false);
@@ -140,13 +158,17 @@ internal sealed class ScheduledEventMirror(
 
         foreach (var existing in listed.Value!)
         {
-            if (existing.Status == Scheduled && ScheduledEventText.ActionId(existing.Description) is { } eventId
-                && (existing.CreatorId is null || existing.CreatorId == _options.ApplicationId))
+            if (existing.Status == Scheduled && ScheduledEventText.ActionId(existing.Description) is { } eventId)
             {
                 _known.TryAdd((guild, eventId), existing.Id);
             }
         }
 
         return null;
+    }
+
+    private sealed class Adoption(ScheduledEventMirror mirror) : IDisposable
+    {
+        public void Dispose() => mirror._adopting.Value = null;
     }
 }

@@ -21,6 +21,29 @@ public sealed partial class FakeDiscordServer
     public void SetInterested(string scheduledEventId, IEnumerable<string> userIds) =>
         _interested[scheduledEventId] = [.. userIds.Select(id => ulong.Parse(id, CultureInfo.InvariantCulture))];
 
+    /// <summary>An EXTERNAL event as a member makes it in Discord's Events UI; send it as GUILD_SCHEDULED_EVENT_CREATE to tell the bot.</summary>
+    public JsonObject CreateScheduledEventInUi(string name, DateTimeOffset start, DateTimeOffset end, string location, string creatorId)
+    {
+        var created = new JsonObject
+        {
+            ["id"] = NextId(),
+            ["guild_id"] = GuildId,
+            ["creator_id"] = creatorId,
+            ["creator"] = new JsonObject { ["id"] = creatorId, ["username"] = "rosa", ["global_name"] = "Rosa" },
+            ["name"] = name,
+            ["description"] = null,
+            ["scheduled_start_time"] = start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["scheduled_end_time"] = end.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["privacy_level"] = 2,
+            ["status"] = 1,
+            ["entity_type"] = External,
+            ["entity_id"] = null,
+            ["entity_metadata"] = new JsonObject { ["location"] = location },
+        };
+        _scheduledEvents[created["id"]!.GetValue<string>()] = created;
+        return created;
+    }
+
     /// <summary>Answer scheduled-event calls 403 Missing Permissions, as for a bot without Create/Manage Events.</summary>
     public bool DenyScheduledEvents { get; set; }
 
