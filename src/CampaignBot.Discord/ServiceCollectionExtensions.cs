@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<DiscordStatus>();
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DiscordStatus>());
+        services.AddSingleton<IReadinessProbe, DiscordReadiness>();
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<InteractionTimings>();
         services.AddSingleton<InteractionHandler>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignBot.Core.Ports;
+using CampaignBot.Mastodon.Telemetry;
 
 namespace CampaignBot.Mastodon;
 
@@ -59,12 +60,14 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
     public void Listening(StreamingMode mode)
     {
         Set(() => _mode = mode);
+        MastodonMetrics.Listening(mode);
         _streaming.TrySetResult();
     }
 
     public void Reconnecting(string reason)
     {
         Interlocked.Increment(ref _reconnects);
+        MastodonMetrics.Reconnecting();
         Error($"stream dropped: {reason}");
     }
 

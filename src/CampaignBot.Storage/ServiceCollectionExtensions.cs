@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IHashtagCounts>(provider => provider.GetRequiredService<SqlHashtagMentionStore>());
         services.TryAddSingleton<IBoostLedger>(provider => new SqlBoostLedger(provider.GetRequiredService<DbDataSource>()));
         services.TryAddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IReadinessProbe, DatabaseReadiness>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }
