@@ -8,6 +8,7 @@ using CampaignBot.Seeding;
 using CampaignBot.Shell;
 using CampaignBot.Status;
 using CampaignBot.Storage;
+using CampaignBot.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,6 +51,9 @@ public static class HostBuilderExtensions
         builder.Services.AddHostedService<CampaignSeeder>();
         builder.Services.AddCampaignScheduling(new SchedulerStore(storage.Provider == StorageProvider.Postgres, storage.ConnectionString));
         builder.Services.AddCampaignStatus();
+
+        // Before the adapters, so the page and /readyz answer while they connect.
+        builder.Services.AddCampaignWeb();
         if (platforms.DiscordConfigured)
         {
             builder.Services.AddDiscordAdapter();
