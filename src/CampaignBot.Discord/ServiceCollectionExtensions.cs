@@ -45,6 +45,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<InteractionTimings>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<InteractionDispatcher>();
+        services.AddSingleton(sp => new HttpInteractionReceiver(
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<InteractionDispatcher>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HttpInteractionReceiver>>()));
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<DiscordSender>();
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordSender>());

@@ -1,5 +1,6 @@
 using CampaignBot.Commands;
 using CampaignBot.Discord;
+using CampaignBot.Endpoints;
 using CampaignBot.Mastodon;
 using CampaignBot.Mastodon.Boost;
 using CampaignBot.Options;
@@ -57,6 +58,10 @@ public static class HostBuilderExtensions
         if (platforms.DiscordConfigured)
         {
             builder.Services.AddDiscordAdapter();
+            if (!string.IsNullOrWhiteSpace(builder.Configuration["Discord:PublicKey"]))
+            {
+                builder.Services.AddSingleton(new WebEndpoints("discord-interactions", DiscordInteractionsEndpoint.Map));
+            }
         }
 
         if (platforms.MastodonConfigured)
