@@ -10,6 +10,7 @@ public sealed class WebStatus(IOptions<WebOptions> options) : IStatusSource
     private readonly Lock _lock = new();
     private readonly List<string> _lines = [];
     private IReadOnlyList<string> _publicUrls = [];
+    private IReadOnlyList<string> _operationsUrls = [];
 
     public string Section => "Web";
 
@@ -21,6 +22,18 @@ public sealed class WebStatus(IOptions<WebOptions> options) : IStatusSource
             lock (_lock)
             {
                 return _publicUrls;
+            }
+        }
+    }
+
+    /// <summary>The addresses health and metrics are served on; empty when they aren't.</summary>
+    public IReadOnlyList<string> OperationsUrls
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _operationsUrls;
             }
         }
     }
@@ -37,6 +50,7 @@ public sealed class WebStatus(IOptions<WebOptions> options) : IStatusSource
 
             if (surface.HasFlag(Surface.Operations))
             {
+                _operationsUrls = urls;
                 var first = urls.Count > 0 ? urls[0].TrimEnd('/') : "";
                 _lines.Add($"health {first}/readyz · metrics {first}/metrics");
             }
