@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace CampaignBot.Web.Pages;
 
@@ -9,7 +10,8 @@ namespace CampaignBot.Web.Pages;
 /// </summary>
 internal sealed class Html
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    // Every script is allowed through as itself (the page is UTF-8); markup characters and quotes are always encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly StringBuilder _builder = new(8192);
 
     /// <summary>Literal markup from the templates (never data).</summary>
