@@ -31,7 +31,7 @@ public sealed class BrowserTests : IDisposable
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", $"--user-data-dir={_profile.FullName}", "--window-size=412,1400");
+            "--disable-component-update", "--disable-sync", $"--user-data-dir={_profile.FullName}", "--window-size=412,2600");
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.SuppressInitialDiagnosticInformation = true;
         using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
