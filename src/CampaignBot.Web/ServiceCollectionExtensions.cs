@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IEventLinks>(sp => sp.GetRequiredService<PublicLinks>());
         services.AddSingleton<CampaignInfo>();
+        services.AddSingleton(typeof(ShortCache<>));
         services.AddSingleton<CalendarFeed>();
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<WebStatus>();

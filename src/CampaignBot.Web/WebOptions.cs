@@ -16,7 +16,15 @@ public sealed class WebOptions
     /// <summary>A separate, private address for <c>/metrics</c> and health; empty serves them on <see cref="Urls"/>.</summary>
     public string? MetricsUrls { get; set; }
 
+    /// <summary>
+    /// How long the campaign page and calendar feeds are served from memory before the store is read again: calendar
+    /// apps and a busy page poll far more often than organisers change anything. 0 reads the store every time.
+    /// </summary>
+    public double CacheSeconds { get; set; } = 2;
+
     public bool Enabled => !IsOff(Urls);
+
+    internal TimeSpan CacheFor => TimeSpan.FromSeconds(Math.Max(0, CacheSeconds));
 
     internal IReadOnlyList<string> PublicAddresses => Split(Urls);
 

@@ -22,6 +22,11 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             failures.Add($"Web:PublicUrl \"{publicUrl}\" is not an http(s) address such as https://campaign.example.org.");
         }
 
+        if (options.CacheSeconds is < 0 or > 3600 || double.IsNaN(options.CacheSeconds))
+        {
+            failures.Add($"Web:CacheSeconds must be between 0 and 3600 (seconds the page and calendars are served from memory); the default is 2.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -44,6 +44,8 @@ internal sealed class WebHost : IAsyncDisposable
             ["Campaign:Hashtags:0"] = "NotSafeNotFair",
             ["Web:Urls"] = "http://127.0.0.1:0",
             ["Web:PublicUrl"] = PublicUrl,
+            // Tests change the store and look at once.
+            ["Web:CacheSeconds"] = "0",
         };
         configure?.Invoke(settings);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,33 +7,29 @@ using CampaignBot.Core.Ports;
 namespace CampaignBot.Web.Calendar;
 
 /// <summary>
-/// The feeds: every action from 30 days ago on, or one kind's, or one action. A feed is rebuilt only when what it
-/// shows changed (ids, revisions and change times of its actions, and the campaign's name): calendar apps poll
-/// often, and a busy page's worth of them must not serialize a thousand actions each time.
+/// The feeds: every action from 30 days ago on, or one kind's, or one action. A feed is served from memory for
+/// <c>Web:CacheSeconds</c>, then the store is read and the feed rebuilt only if what it shows changed (ids, revisions
+/// and change times of its actions, and the campaign's name): calendar apps poll often, and a busy page's worth of
+/// them must not serialize a thousand actions each time.
 /// </summary>
-internal sealed class CalendarFeed(ICampaignStore store, CampaignInfo campaign, TimeProvider clock, PublicLinks links)
+internal sealed class CalendarFeed(ICampaignStore store, CampaignInfo campaign, TimeProvider clock, PublicLinks links, ShortCache<CalendarFile> cache)
 {
     public const int MaxEvents = 5000;
     public static readonly TimeSpan History = TimeSpan.FromDays(30);
 
-    private readonly ConcurrentDictionary<string, CalendarFile> _feeds = new(StringComparer.Ordinal);
+    public Task<CalendarFile> FeedAsync(EventKind? kind, CancellationToken cancellationToken) =>
+        cache.GetAsync(kind is { } only ? EventKinds.Name(only) : "all", previous => ReadAsync(kind, previous, cancellationToken));
 
-    public async Task<CalendarFile> FeedAsync(EventKind? kind, CancellationToken cancellationToken)
+    private async Task<CalendarFile> ReadAsync(EventKind? kind, CalendarFile? previous, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var events = await store.ListEventsAsync(new EventQuery(now, kind, IncludePast: true, Limit: MaxEvents, Since: now - History), cancellationToken).ConfigureAwait(false);
         var name = await campaign.NameAsync(cancellationToken).ConfigureAwait(false);
         var title = kind is { } k ? $"{name}: {EventKinds.Name(k)}s" : name;
-        var key = kind is { } only ? EventKinds.Name(only) : "all";
         var fingerprint = Fingerprint(title, events);
-        if (_feeds.TryGetValue(key, out var cached) && cached.Fingerprint == fingerprint)
-        {
-            return cached;
-        }
-
-        var file = await BuildAsync(title, events, fingerprint, cancellationToken).ConfigureAwait(false);
-        _feeds[key] = file;
-        return file;
+        return previous is not null && previous.Fingerprint == fingerprint
+            ? previous
+            : await BuildAsync(title, events, fingerprint, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CalendarFile?> EventAsync(long id, CancellationToken cancellationToken)

@@ -14,13 +14,18 @@ namespace CampaignBot.Web.Pages;
 /// and the 404 page. Only what the campaign already publishes appears: titles, times, places, descriptions and
 /// counts of answers, never who answered or who created anything.
 /// </summary>
-internal sealed class PageRenderer(ICampaignStore store, CampaignInfo campaign, IHashtagCounts counts, TimeProvider clock)
+internal sealed class PageRenderer(ICampaignStore store, CampaignInfo campaign, IHashtagCounts counts, TimeProvider clock, ShortCache<string> cache)
 {
     public const int MaxActions = 100;
 
     public async Task HomeAsync(HttpContext context)
     {
-        var cancellationToken = context.RequestAborted;
+        var page = await cache.GetAsync("/", _ => RenderHomeAsync(context.RequestAborted)).ConfigureAwait(false);
+        await WriteAsync(context, StatusCodes.Status200OK, page).ConfigureAwait(false);
+    }
+
+    private async Task<string> RenderHomeAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var name = await campaign.NameAsync(cancellationToken).ConfigureAwait(false);
         var description = await campaign.DescriptionAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +61,7 @@ internal sealed class PageRenderer(ICampaignStore store, CampaignInfo campaign, 
             .Raw("<p>Subscribe to <a href=\"/calendar.ics\">the campaign calendar</a> and new actions, changes and cancellations appear in your calendar app by themselves. Only one kind: ");
         html.Raw(string.Join(" · ", EventKinds.All.Select(kind => $"<a href=\"/calendar/{EventKinds.Name(kind)}.ics\">{EventKinds.Name(kind)}s</a>")));
         html.Raw(".</p></section>");
-        await WriteAsync(context, StatusCodes.Status200OK, Layout.Close(html)).ConfigureAwait(false);
+        return Layout.Close(html);
     }
 
     public async Task EventAsync(HttpContext context, long id)
