@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CampaignBot.Benchmarks.Scheduling;
@@ -22,7 +21,7 @@ namespace CampaignBot.Benchmarks.Web;
 /// 50 ms (its fire lag, due instant → send call, is measured under the same load). Clients run in this process, on the
 /// same cores as the bot: the figures are a floor for one small machine, not the server alone.
 /// </summary>
-internal sealed partial class WebScenario : IScenario
+internal sealed class WebScenario : IScenario
 {
     private const int Clients = 200;
     private const int Actions = 1000;
@@ -51,7 +50,7 @@ internal sealed partial class WebScenario : IScenario
             await handle.Store.AddEventsAsync([.. filler], cancellationToken);
         }
 
-        var sender = new LagSender(title => start + (ReminderEvery * Number(title))) { Expected = timed };
+        var sender = new LagSender(title => start + (ReminderEvery * FireLagScenario.Number(title))) { Expected = timed };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -135,9 +134,4 @@ internal sealed partial class WebScenario : IScenario
         }, cancellationToken)));
         return ([.. latencies.SelectMany(l => l)], failures, clock.Elapsed.TotalSeconds);
     }
-
-    private static int Number(string title) => int.Parse(EventNumber().Match(title).Groups[1].Value, CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"Bench event (\d+) starts")]
-    private static partial Regex EventNumber();
 }
