@@ -136,6 +136,26 @@ public sealed class CalendarFeedTests
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/events/999.ics", ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Feed_is_served_from_memory_for_the_cache_time_and_answers_HEAD()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var web = await WebHost.StartAsync(database, settings => settings["Web:CacheSeconds"] = "60");
+        var ct = TestContext.Current.CancellationToken;
+        await web.Store.AddEventAsync(Events.Draft("First", DateTimeOffset.UtcNow.AddDays(1)), ct);
+
+        var first = await GetCalendarAsync(web, "/calendar.ics");
+        await web.Store.AddEventAsync(Events.Draft("Second", DateTimeOffset.UtcNow.AddDays(2)), ct);
+        var cached = await GetCalendarAsync(web, "/calendar.ics");
+        using var head = await web.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/calendar.ics"), ct);
+
+        Assert.Equal(first.ETag, cached.ETag);
+        Assert.Single(cached.Calendar.Events);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(first.ETag, head.Headers.ETag!.Tag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(ct));
+    }
+
     private static async Task<(Ical.Net.Calendar Calendar, string ETag)> GetCalendarAsync(WebHost web, string path)
     {
         using var response = await web.Client.GetAsync(path, TestContext.Current.CancellationToken);

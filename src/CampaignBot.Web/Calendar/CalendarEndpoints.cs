@@ -17,9 +17,9 @@ internal static class CalendarEndpoints
     {
         var feed = services.GetRequiredService<CalendarFeed>();
         var pages = services.GetRequiredService<PageRenderer>();
-        endpoints.MapGet("/calendar.ics", async (HttpContext context) =>
+        endpoints.MapMethods("/calendar.ics", PageEndpoints.ReadMethods, async (HttpContext context) =>
             await WriteAsync(context, await feed.FeedAsync(null, context.RequestAborted).ConfigureAwait(false), "campaign.ics").ConfigureAwait(false));
-        endpoints.MapGet("/calendar/{kind}.ics", async (HttpContext context, string kind) =>
+        endpoints.MapMethods("/calendar/{kind}.ics", PageEndpoints.ReadMethods, async (HttpContext context, string kind) =>
         {
             if (!EventKinds.TryParse(kind, out var parsed))
             {
@@ -29,7 +29,7 @@ internal static class CalendarEndpoints
 
             await WriteAsync(context, await feed.FeedAsync(parsed, context.RequestAborted).ConfigureAwait(false), $"{EventKinds.Name(parsed)}.ics").ConfigureAwait(false);
         });
-        endpoints.MapGet("/events/{id:long}.ics", async (HttpContext context, long id) =>
+        endpoints.MapMethods("/events/{id:long}.ics", PageEndpoints.ReadMethods, async (HttpContext context, long id) =>
         {
             if (await feed.EventAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } file)
             {

@@ -71,9 +71,10 @@ internal static class WebApp
             var group = app.MapGroup("").RequireRateLimiting(PublicPolicy);
             PageEndpoints.Map(group, services);
             CalendarEndpoints.Map(group, services);
+            // Not rate limited: Discord's requests are signed, and a busy server's commands must not be turned away.
             foreach (var contribution in services.GetServices<WebEndpoints>())
             {
-                contribution.Map(group, services);
+                contribution.Map(app, services);
             }
         }
 
