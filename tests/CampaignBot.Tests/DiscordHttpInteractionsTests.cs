@@ -24,15 +24,7 @@ public sealed class DiscordHttpInteractionsTests : IAsyncDisposable
         var vectors = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(ReferenceDirectory.Require(), "discord", "fixtures", "ed25519_signature_vectors.json"), TestContext.Current.CancellationToken))!;
         var seed = Convert.FromHexString(vectors["private_seed_hex"]!.GetValue<string>());
         _discord = await FakeDiscordServer.StartAsync();
-        await using var bot = BotProcess.Start(
-            _database.Path,
-            "--Campaign:SeedFile=",
-            "--Shell:Enabled=false",
-            $"--Discord:Token={_discord.Token}",
-            $"--Discord:ApplicationId={FakeDiscordServer.ApplicationId}",
-            $"--Discord:ApiBaseUrl={_discord.ApiBaseUrl}",
-            $"--Discord:GuildIds:0={FakeDiscordServer.GuildId}",
-            $"--Discord:PublicKey={vectors["public_key_hex"]!.GetValue<string>()}");
+        await using var bot = DiscordBot.Start(_database.Path, _discord, $"--Discord:PublicKey={vectors["public_key_hex"]!.GetValue<string>()}");
         using var http = new HttpClient { BaseAddress = await bot.WebAddressAsync() };
         await _discord.WaitForOpAsync(2, timeout: TimeSpan.FromSeconds(30));
 
