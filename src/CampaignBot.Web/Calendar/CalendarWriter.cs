@@ -54,7 +54,8 @@ internal static class CalendarWriter
             DtStamp = changed,
             LastModified = changed,
             Created = Utc(e.CreatedAt),
-            Url = links.Page(e.Id) ?? (Uri.TryCreate(e.Link, UriKind.Absolute, out var link) ? link : null),
+            // Only web links: calendar apps make URL clickable, and a stored link could be any scheme.
+            Url = links.Page(e.Id) ?? (Uri.TryCreate(e.Link, UriKind.Absolute, out var link) && link.Scheme is "https" or "http" ? link : null),
         };
         vevent.Categories.Add(EventKinds.Name(e.Kind));
         return vevent;
