@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CampaignBot.Core.Domain;
+using CampaignBot.Core.Time;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -20,6 +21,8 @@ internal static class CalendarWriter
         var calendar = new Ical.Net.Calendar { ProductId = "-//CampaignBot//Campaign calendar//EN" };
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("CALSCALE", "GREGORIAN");
+        // Zones are checked when typed; one the system no longer knows is written in UTC rather than failing the feed.
+        events = [.. events.Select(e => Zones.TryResolve(e.TimeZoneId, out var known) ? e with { TimeZoneId = known.Id } : e with { TimeZoneId = "UTC" })];
         foreach (var zone in events.GroupBy(e => e.TimeZoneId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var earliest = zone.Min(e => e.Start).UtcDateTime.AddDays(-1);
