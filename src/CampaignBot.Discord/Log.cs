@@ -103,4 +103,7 @@ internal static partial class Log
 
     [LoggerMessage(58, LogLevel.Warning, "Scheduled event {ScheduledEventId} made in Discord was not imported: {Reason}")]
     public static partial void ImportRefused(ILogger logger, string scheduledEventId, string reason);
+
+    [LoggerMessage(90, LogLevel.Warning, "Discord HTTP interaction refused with 401: {Reason}")]
+    public static partial void InteractionRejected(ILogger logger, string reason);
 }

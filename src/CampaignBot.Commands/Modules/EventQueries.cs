@@ -7,7 +7,7 @@ using CampaignBot.Core.Results;
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>event list</c> and <c>event info</c>.</summary>
-public sealed class EventQueries(ICampaignStore store, EventResolver resolver, CampaignState campaign, TimeProvider clock) : ICommandModule
+public sealed class EventQueries(ICampaignStore store, EventResolver resolver, CampaignState campaign, TimeProvider clock, IEventLinks? links = null) : ICommandModule
 {
     public void Register(CommandTable table)
     {
@@ -49,6 +49,7 @@ public sealed class EventQueries(ICampaignStore store, EventResolver resolver, C
         }
 
         var counts = await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false);
-        return EventText.Card(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
+        var card = EventText.Card(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
+        return links?.Calendar(e.Id) is { } calendar ? card with { Lines = [.. card.Lines, [$"Add to calendar: {calendar.AbsoluteUri}"]] } : card;
     }
 }
