@@ -76,6 +76,5 @@ internal sealed class EventImporter(
         }
     }
 
-    private static string? Text(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement data, string name) => DispatchFields.Text(data, name);
 }
