@@ -57,6 +57,42 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_claimed_on_time_but_sent_late_is_marked_late_in_its_text_and_record()
+    {
+        await _bot.SubscribeAsync("marches");
+        await _bot.AddEventAsync("March", DispatcherHarness.Start.AddHours(1), offsets: TimeSpan.FromMinutes(30));
+
+        _bot.Clock.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(100));
+        var running = _bot.RunAsync();
+        await WaitUntilAsync(() => _bot.Held.Snapshot().Count == 1);
+        var heldWhileWaiting = _bot.Held.Snapshot().Count;
+        _bot.Clock.Advance(TimeSpan.FromSeconds(45));
+        await running;
+
+        Assert.Equal(1, heldWhileWaiting);
+        Assert.Empty(_bot.Held.Snapshot());
+        var sent = Assert.Single(_bot.Sender.Sent);
+        Assert.Contains("Sent late", sent.Content.ToPlainText(_bot.Clock), StringComparison.Ordinal);
+        Assert.Equal(1, (await _bot.StatsAsync())[ReminderState.Late]);
+    }
+
+    [Fact]
+    public async Task A_reminder_sent_at_its_time_says_nothing_about_being_late()
+    {
+        await _bot.SubscribeAsync("marches");
+        await _bot.AddEventAsync("March", DispatcherHarness.Start.AddHours(1), offsets: TimeSpan.FromMinutes(30));
+
+        _bot.Clock.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(100));
+        var running = _bot.RunAsync();
+        await WaitUntilAsync(() => _bot.Held.Snapshot().Count == 1);
+        _bot.Clock.Advance(TimeSpan.FromMilliseconds(100));
+        await running;
+
+        Assert.DoesNotContain("Sent late", Assert.Single(_bot.Sender.Sent).Content.ToPlainText(_bot.Clock), StringComparison.Ordinal);
+        Assert.Equal(1, (await _bot.StatsAsync())[ReminderState.Sent]);
+    }
+
+    [Fact]
     public async Task Nothing_is_claimed_before_it_is_due()
     {
         await _bot.SubscribeAsync("marches");
@@ -202,9 +238,10 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         await _bot.RunAsync();
         await _bot.RunAsync();
 
+        // The lease (10 s) is shorter than LateAfter (30 s): a takeover this quick still counts as on time.
         Assert.Equal(0, duringLease);
-        Assert.Single(_bot.Sender.Sent);
-        Assert.Equal(1, (await _bot.StatsAsync())[ReminderState.Late]);
+        Assert.DoesNotContain("Sent late", Assert.Single(_bot.Sender.Sent).Content.ToPlainText(_bot.Clock), StringComparison.Ordinal);
+        Assert.Equal(1, (await _bot.StatsAsync())[ReminderState.Sent]);
     }
 
     [Fact]
@@ -236,5 +273,13 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
 
         Assert.Equal(DispatcherHarness.Start.AddHours(1).AddSeconds(5), (await _bot.StatsAsync()).NextFire);
         Assert.IsType<TextFragment>(_bot.Sender.Attempts.Single().Content.Lines[0][0]);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 }

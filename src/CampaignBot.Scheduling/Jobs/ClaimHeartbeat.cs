@@ -1,0 +1,81 @@
+using CampaignBot.Core.Scheduling;
+using CampaignBot.Scheduling.Reminders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Scheduling.Jobs;
+
+/// <summary>
+/// Makes claims die with their holder. At start-up it takes back the claims this node's previous process left (a
+/// killed bot's, under the same stable node id). While the node lives it renews the leases of the reminders its
+/// dispatcher holds every fifth of <see cref="SchedulingOptions.Lease"/>, so the lease can be short; and it watches
+/// for work nobody is doing — a pending reminder overdue, or a dead node's lease run out — and arms the dispatcher
+/// for it at once, rather than waiting for Quartz to declare the dead node's half-run trigger recovered.
+/// Registered before Quartz: it starts before the first dispatch and stops after the last.
+/// </summary>
+public sealed class ClaimHeartbeat(
+    IReminderQueue queue,
+    HeldClaims held,
+    NodeIdentity node,
+    DispatcherArming arming,
+    IOptions<SchedulingOptions> options,
+    TimeProvider clock,
+    ILogger<ClaimHeartbeat> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+
+    /// <summary>How often leases are renewed and overdue work is looked for.</summary>
+    public static TimeSpan Interval(SchedulingOptions settings) => settings.Lease / 5;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var released = await queue.ReleaseAsync(node.Id, cancellationToken).ConfigureAwait(false);
+        if (released > 0)
+        {
+            Log.ClaimsRetaken(logger, released, node.Id);
+        }
+
+        _loop = Task.Run(() => BeatAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var interval = Interval(settings);
+        using var timer = new PeriodicTimer(interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await queue.RenewAsync(node.Id, held.Snapshot(), settings.Lease, cancellationToken).ConfigureAwait(false);
+                    if (await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) is { } next && next < clock.GetUtcNow() - interval)
+                    {
+                        Log.Overdue(logger, next);
+                        await arming.ArmAsync(next, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A database blip: the next beat tries again, well before a lease renewed now would have run out.
+                    Log.HeartbeatFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}
