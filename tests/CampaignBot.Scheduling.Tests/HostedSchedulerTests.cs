@@ -167,6 +167,27 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         Assert.Equal(TimeSpan.FromSeconds(7), quartz.IdleWaitTime);
     }
 
+    [Fact]
+    public async Task Back_to_back_announcements_are_all_delivered_and_a_redelivered_request_only_once()
+    {
+        using var host = await StartAsync();
+        await RunAsync(host, "subscribe");
+        var router = host.Services.GetRequiredService<ICommandRouter>();
+
+        var replies = await Task.WhenAll(Enumerable.Range(1, 10).Select(i =>
+            router.HandleTextAsync($"announce Picket number {i}", Organiser with { RequestId = $"interaction-{i}" }, Ct)));
+        var again = await router.HandleTextAsync("announce Picket number 3", Organiser with { RequestId = "interaction-3" }, Ct);
+        var unnamed = await Task.WhenAll(Enumerable.Range(1, 2).Select(_ => router.HandleTextAsync("announce Same words", Organiser, Ct)));
+        await host.StopAsync(Ct);
+
+        Assert.All(replies, reply => Assert.True(reply.IsSuccess, reply.Error?.ToString()));
+        Assert.True(again.IsSuccess, again.Error?.ToString());
+        var announced = _sender.Sent.Select(m => m.Content.ToPlainText()).Where(text => text.Contains("Picket number", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(10, announced.Length);
+        Assert.Equal(10, _sender.Sent.Where(m => m.IdempotencyKey.StartsWith("announce:shell:interaction-", StringComparison.Ordinal)).Select(m => m.IdempotencyKey).Distinct().Count());
+        Assert.Equal(2, _sender.Sent.Count(m => m.Content.ToPlainText().Contains("Same words", StringComparison.Ordinal)));
+    }
+
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     private async Task<IHost> StartAsync(params (string Key, string Value)[] settings)
