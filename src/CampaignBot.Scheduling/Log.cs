@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(24, LogLevel.Warning, "Reminder claim heartbeat failed; retrying at the next beat")]
     public static partial void HeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(25, LogLevel.Information, "Reminder dispatcher ready on node {Node}")]
+    public static partial void DispatcherReady(ILogger logger, string node);
 }

@@ -12,7 +12,7 @@ public sealed class SchedulingOptions
     public TimeSpan Grace { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// How long a claim outlives its holder's last heartbeat (renewed every fifth of it while the node lives): how
+    /// How long a claim outlives its holder's last heartbeat (renewed every second while the node lives): how
     /// soon another node takes over the reminders of one that died. A restarted node takes its own back at once.
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(10);

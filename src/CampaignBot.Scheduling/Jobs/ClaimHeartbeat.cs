@@ -9,7 +9,7 @@ namespace CampaignBot.Scheduling.Jobs;
 /// <summary>
 /// Makes claims die with their holder. At start-up it takes back the claims this node's previous process left (a
 /// killed bot's, under the same stable node id). While the node lives it renews the leases of the reminders its
-/// dispatcher holds every fifth of <see cref="SchedulingOptions.Lease"/>, so the lease can be short; and it watches
+/// dispatcher holds every second (at least five times a lease), so the lease can be short; and it watches
 /// for work nobody is doing — a pending reminder overdue, or a dead node's lease run out — and arms the dispatcher
 /// for it at once, rather than waiting for Quartz to declare the dead node's half-run trigger recovered.
 /// Registered before Quartz: it starts before the first dispatch and stops after the last.
@@ -26,8 +26,11 @@ public sealed class ClaimHeartbeat(
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
 
-    /// <summary>How often leases are renewed and overdue work is looked for.</summary>
-    public static TimeSpan Interval(SchedulingOptions settings) => settings.Lease / 5;
+    /// <summary>
+    /// How often leases are renewed (at least five times a lease) and overdue work is looked for (every second, so a
+    /// dead node's half-fired trigger costs a surviving node one to two seconds).
+    /// </summary>
+    public static TimeSpan Interval(SchedulingOptions settings) => settings.Lease / 5 < TimeSpan.FromSeconds(1) ? settings.Lease / 5 : TimeSpan.FromSeconds(1);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
