@@ -45,8 +45,8 @@ public sealed class SchedulingOptions
     public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// This node's name in claims: the machine name on SQLite, the machine name and process id on PostgreSQL by
-    /// default. Set a stable one per node in a cluster, so a restarted node takes its own claims back at once.
+    /// This node's name in reminder claims, stable across restarts: the machine name by default. Nodes of a cluster
+    /// that share a machine need one each.
     /// </summary>
     public string? NodeId { get; set; }
 }
