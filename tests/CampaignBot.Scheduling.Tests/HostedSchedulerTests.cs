@@ -123,8 +123,9 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         await RunAsync(host, "subscribe");
         await RunAsync(host, "event create kind:march title:Orphan when:\"in 30s\" reminders:29s");
         var queue = host.Services.GetRequiredService<IReminderQueue>();
-        var claimed = await queue.ClaimAsync("a-dead-node", DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromSeconds(5), 10, Ct);
+        // The lease runs from the claim's own clock reading, which is no earlier than this.
         var leaseEnds = DateTimeOffset.UtcNow.AddSeconds(5);
+        var claimed = await queue.ClaimAsync("a-dead-node", DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromSeconds(5), 10, Ct);
 
         await WaitForSendsAsync(1, TimeSpan.FromSeconds(20));
         await host.StopAsync(Ct);
