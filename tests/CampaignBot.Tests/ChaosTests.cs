@@ -9,6 +9,7 @@ namespace CampaignBot.Tests;
 /// cluster losing a node mid-burst: nothing lost, nothing doubled, every reminder within 10 s of the bot being able to
 /// send it, late marks matching the send times. The short version of the bench's <c>chaos</c> scenario.
 /// </summary>
+[Collection(BotProcessCollection.Name)]
 public sealed class ChaosTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
