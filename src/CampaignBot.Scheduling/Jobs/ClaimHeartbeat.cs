@@ -20,6 +20,7 @@ public sealed class ClaimHeartbeat(
     NodeIdentity node,
     DispatcherArming arming,
     IOptions<SchedulingOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<ClaimHeartbeat> logger) : IHostedService, IDisposable
 {
@@ -63,7 +64,10 @@ public sealed class ClaimHeartbeat(
                 try
                 {
                     await queue.RenewAsync(node.Id, held.Snapshot(), settings.Lease, cancellationToken).ConfigureAwait(false);
-                    if (await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) is { } next && next < clock.GetUtcNow() - interval)
+                    // Once stopping, the leases are still renewed until the last run ends, but nothing new is armed:
+                    // the stopping node hands the dispatching over itself (DispatcherStartup).
+                    if (!lifetime.ApplicationStopping.IsCancellationRequested
+                        && await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) is { } next && next < clock.GetUtcNow() - interval)
                     {
                         Log.Overdue(logger, next);
                         await arming.ArmAsync(next, cancellationToken).ConfigureAwait(false);
