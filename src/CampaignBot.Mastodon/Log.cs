@@ -68,8 +68,8 @@ internal static partial class Log
     [LoggerMessage(31, LogLevel.Debug, "Mastodon: ignored notification {NotificationId}: {Reason}")]
     public static partial void Ignored(ILogger logger, string notificationId, string reason);
 
-    [LoggerMessage(32, LogLevel.Error, "Mastodon: the reply to notification {NotificationId} failed: {Problem}")]
-    public static partial void ReplyFailed(ILogger logger, string notificationId, string problem);
+    [LoggerMessage(32, LogLevel.Error, "Mastodon: the reply to status {StatusId} failed: {Problem}")]
+    public static partial void ReplyFailed(ILogger logger, string statusId, string problem);
 
     [LoggerMessage(33, LogLevel.Error, "Mastodon: command from notification {NotificationId} failed")]
     public static partial void CommandCrashed(ILogger logger, Exception exception, string notificationId);
@@ -94,4 +94,16 @@ internal static partial class Log
 
     [LoggerMessage(50, LogLevel.Warning, "Mastodon: posting to {Destination} failed: {Problem}")]
     public static partial void SendFailed(ILogger logger, string destination, string problem);
+
+    [LoggerMessage(51, LogLevel.Warning, "Mastodon: the outcome of post {Key} is uncertain ({Problem}); looking for it among the bot's own statuses before posting again")]
+    public static partial void PostUncertain(ILogger logger, string key, string problem);
+
+    [LoggerMessage(52, LogLevel.Information, "Mastodon: post {Key} was made after all (status {StatusId}); not posting it again")]
+    public static partial void PostFound(ILogger logger, string key, string statusId);
+
+    [LoggerMessage(37, LogLevel.Debug, "Mastodon: forgot {Count} handled mentions and posts older than the redelivery window")]
+    public static partial void Pruned(ILogger logger, int count);
+
+    [LoggerMessage(27, LogLevel.Information, "Mastodon streaming: polling meanwhile; streaming is tried again in {Seconds:0} s")]
+    public static partial void StreamRetryLater(ILogger logger, double seconds);
 }

@@ -12,6 +12,7 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
     private string _state = "starting";
     private string? _stopReason;
     private StreamingMode _mode;
+    private string? _modeReason;
     private string? _lastEvent;
     private IReadOnlyList<string>? _lastUpdateOn;
     private DateTimeOffset? _lastEventAt;
@@ -56,9 +57,14 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
 
     public void SignedIn(string acct) => Set(() => _state = $"connected as @{acct}");
 
-    public void Listening(StreamingMode mode)
+    /// <summary>Now listening by <paramref name="mode"/>; <paramref name="why"/> says why when it is not streaming.</summary>
+    public void Listening(StreamingMode mode, string? why)
     {
-        Set(() => _mode = mode);
+        Set(() =>
+        {
+            _mode = mode;
+            _modeReason = why;
+        });
         _streaming.TrySetResult();
     }
 
@@ -114,7 +120,7 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
             var lines = new List<string> { _state };
             if (_stopReason is null)
             {
-                lines.Add($"streaming: {Describe(_mode)}, {_reconnects} reconnect(s)");
+                lines.Add($"streaming: {Describe(_mode)}{(_modeReason is { } why ? $" ({why})" : string.Empty)}, {_reconnects} reconnect(s)");
                 var lastEvent = _lastEvent ?? (_lastUpdateOn is { } stream ? $"update on {(stream.Count > 0 ? string.Join(':', stream) : "the stream")}" : null);
                 lines.Add(lastEvent is null ? "last event: none yet" : $"last event: {lastEvent}, {(clock.GetUtcNow() - _lastEventAt!.Value).TotalSeconds:0} s ago");
                 lines.Add($"commands answered: {_commands}");

@@ -29,6 +29,12 @@ public sealed class MastodonOptions
     /// <summary>How often mentions and tags are fetched over REST when there is no stream (and as a safety net when there is).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// While polling because the streaming endpoints refused (401, 404, 5xx…), how often streaming is tried again; it
+    /// doubles from <see cref="ReconnectDelay"/> up to this cap.
+    /// </summary>
+    public TimeSpan StreamingRetryInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>First wait before reconnecting a dropped stream; doubled per failure up to <see cref="MaxReconnectDelay"/>, with jitter.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -51,6 +51,11 @@ internal sealed class MastodonOptionsValidator : IValidateOptions<MastodonOption
             failures.Add("Mastodon:ReconnectDelay must be positive and no longer than Mastodon:MaxReconnectDelay.");
         }
 
+        if (options.StreamingRetryInterval < options.ReconnectDelay)
+        {
+            failures.Add("Mastodon:StreamingRetryInterval must be at least Mastodon:ReconnectDelay.");
+        }
+
         if (options.TagPollBudgetPercent is < 1 or > 90)
         {
             failures.Add("Mastodon:TagPollBudgetPercent must be between 1 and 90.");

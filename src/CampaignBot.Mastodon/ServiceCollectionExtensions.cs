@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TagPoller>();
         services.AddSingleton<MastodonHashtagSource>();
         services.AddSingleton<IHashtagSource>(sp => sp.GetRequiredService<MastodonHashtagSource>());
+        services.AddSingleton<StatusPoster>();
         services.AddSingleton<MentionHandler>();
         services.AddSingleton<NotificationPump>();
         services.AddSingleton<StreamDispatcher>();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CampaignBot.Core.Boosting;
+using CampaignBot.Core.Mentions;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage.Dialects;
@@ -14,7 +15,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Storage</c> section, registers the <see cref="DbDataSource"/> and
-    /// <see cref="ICampaignStore"/> singletons (with the reminder queue, delivery log, hashtag counts and boost ledger), and a hosted service that migrates the database in its <c>StartAsync</c>.
+    /// <see cref="ICampaignStore"/> singletons (with the reminder queue, delivery log, hashtag counts, boost ledger and Mastodon mention and post ledgers), and a hosted service that migrates the database in its <c>StartAsync</c>.
     /// </summary>
     /// <remarks>
     /// Hosted services start in registration order: call this before registering any hosted service that uses
@@ -46,6 +47,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IHashtagMentionSink>(provider => provider.GetRequiredService<SqlHashtagMentionStore>());
         services.TryAddSingleton<IHashtagCounts>(provider => provider.GetRequiredService<SqlHashtagMentionStore>());
         services.TryAddSingleton<IBoostLedger>(provider => new SqlBoostLedger(provider.GetRequiredService<DbDataSource>()));
+        services.TryAddSingleton<IMentionLedger>(provider => new SqlMentionLedger(provider.GetRequiredService<DbDataSource>()));
+        services.TryAddSingleton<IPostLedger>(provider => new SqlPostLedger(provider.GetRequiredService<DbDataSource>()));
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddHostedService<MigrationHostedService>();
         return services;

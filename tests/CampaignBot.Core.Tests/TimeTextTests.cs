@@ -14,10 +14,14 @@ public sealed class TimeTextTests
 
     [Theory]
     [InlineData(0, "now")]
-    [InlineData(90, "in 1 minute")]
+    [InlineData(80, "in 1 minute")]
     [InlineData(-7200, "2 hours ago")]
     [InlineData(259200, "in 3 days")]
-    public void Relative_times_read_naturally(int seconds, string expected)
+    [InlineData(119.9, "in 2 minutes")]
+    [InlineData(59.7, "in 1 minute")]
+    [InlineData(10799.5, "in 3 hours")]
+    [InlineData(259199.2, "in 3 days")]
+    public void Relative_times_read_naturally_to_the_nearest_unit(double seconds, string expected)
     {
         var now = DateTimeOffset.UnixEpoch;
 

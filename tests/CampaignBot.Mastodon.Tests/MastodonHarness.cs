@@ -78,6 +78,7 @@ internal sealed class MastodonHarness : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton(handle.Store)
+            .AddMastodonLedgers(handle.DataSource)
             .AddSingleton<IHashtagCounts>(mentions)
             .AddSingleton<IHashtagMentionSink>(mentions)
             .Configure<CampaignOptions>(options =>

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using CampaignBot.Core.Mentions;
 using CampaignBot.Core.Ports;
+using CampaignBot.Mastodon.Commands;
 using CampaignBot.Testing.Mastodon;
 
 namespace CampaignBot.Mastodon.Tests;
@@ -13,13 +16,13 @@ public sealed class MentionCommandTests
         await using var bot = await MastodonHarness.CreateAsync();
         await bot.ListeningAsync();
 
-        var id = bot.Server.Mention("bob@other.example", "help", visibility: "unlisted");
+        var id = bot.Server.Mention("bob@other.example", "event list", visibility: "unlisted");
 
         var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the reply");
         Assert.StartsWith("@bob@other.example ", reply.Text, StringComparison.Ordinal);
         Assert.Equal("unlisted", reply.Visibility);
         Assert.Equal(["bob@other.example"], reply.Mentions);
-        Assert.Equal($"campaignbot-reply-{id}", reply.IdempotencyKey);
+        Assert.Equal(MentionHandler.ReplyKey(bot.Server.StatusOf(id)["uri"]!.GetValue<string>()), reply.IdempotencyKey);
         await Task.Delay(500, Ct);
         Assert.Single(bot.Server.Posts.Items);
         Assert.Equal(id, await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
@@ -39,7 +42,7 @@ public sealed class MentionCommandTests
 
         await using var second = await MastodonHarness.CreateAsync(server: server, database: database);
         await second.ListeningAsync();
-        server.Mention("carol@social.example", "help");
+        server.Mention("carol@social.example", "event list");
         await server.Posts.WaitForCountAsync(p => p.InReplyToId is not null, 2);
         await Task.Delay(500, Ct);
         Assert.Equal(2, server.Posts.Count);
@@ -84,9 +87,9 @@ public sealed class MentionCommandTests
         await using var bot = await MastodonHarness.CreateAsync();
         await bot.ListeningAsync();
 
-        bot.Server.Mention("newsfeed@bots.example", "help", bot: true);
-        bot.Server.Mention(FakeMastodonServer.BotUsername, "help");
-        var last = bot.Server.Mention("bob@other.example", "help");
+        bot.Server.Mention("newsfeed@bots.example", "event list", bot: true);
+        bot.Server.Mention(FakeMastodonServer.BotUsername, "event list");
+        var last = bot.Server.Mention("bob@other.example", "event list");
 
         await bot.Server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal));
         await Task.Delay(300, Ct);
@@ -117,5 +120,31 @@ public sealed class MentionCommandTests
 
         var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null);
         Assert.NotEqual("direct", reply.Visibility);
+    }
+
+    [Fact]
+    public async Task A_command_cut_off_by_a_crash_is_not_run_again_but_its_author_is_told()
+    {
+        await using var server = await FakeMastodonServer.StartAsync();
+        await using var database = new Testing.Databases.SqliteTestDatabase();
+        var id = server.Mention("rosa", "event create kind:march title:\"Save our NHS\" when:\"in 2d\"");
+        var status = server.StatusOf(id);
+        var statusKey = status["uri"]!.GetValue<string>();
+        await using (var crashed = await MastodonHarness.CreateAsync(server: server, database: database, start: false))
+        {
+            // What the handler stores when it claims the status; the process then died before the command finished.
+            var notice = new PendingReply(statusKey, status["id"]!.GetValue<string>(), ["@rosa The bot stopped while running that command."], "direct");
+            await crashed.Get<IMentionLedger>().TryClaimAsync(statusKey, notice.InReplyToId, JsonSerializer.Serialize(notice, Rest.RequestJsonContext.Default.PendingReply), DateTimeOffset.UtcNow.AddMinutes(-11), Ct);
+            await crashed.Store.SetSettingAsync(SettingKeys.MastodonNotificationsLastId, "1", Ct);
+        }
+
+        await using var bot = await MastodonHarness.CreateAsync(server: server, database: database);
+        server.Renotify(id);
+
+        var told = await server.Posts.WaitAsync(p => p.InReplyToId == status["id"]!.GetValue<string>(), what: "the notice");
+        Assert.Contains("stopped while running", told.Text, StringComparison.Ordinal);
+        await Task.Delay(500, Ct);
+        Assert.Single(server.Posts.Items);
+        Assert.Empty(await bot.Store.FindEventsByTitlePrefixAsync("Save our", 5, Ct));
     }
 }

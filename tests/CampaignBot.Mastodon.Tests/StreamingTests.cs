@@ -35,7 +35,7 @@ public sealed class StreamingTests
         bot.Server.Post("carol@social.example", "Picket line photos #NotSafeNotFair", stream: false);
         bot.Server.Post("dave@social.example", "Day two #ImInWorkJeremy", stream: false);
         bot.Server.DropStreams();
-        bot.Server.Mention("bob@other.example", "help");
+        bot.Server.Mention("bob@other.example", "event list");
 
         await bot.Server.StreamConnections.WaitForCountAsync(_ => true, connections + 1);
         await bot.Server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal), what: "the backfilled mention's reply");
@@ -53,7 +53,7 @@ public sealed class StreamingTests
         await MastodonHarness.EventuallyAsync(() => Task.FromResult(server.IsSubscribed("hashtag:notsafenotfair") && server.IsSubscribed("user")), "SSE streams");
 
         server.Post("alice", "Rally report #NotSafeNotFair");
-        server.Mention("bob@other.example", "help");
+        server.Mention("bob@other.example", "event list");
 
         await server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal));
         await MastodonHarness.EventuallyAsync(async () => await bot.CountAsync("NotSafeNotFair") == 1, "the post counted");
@@ -68,7 +68,7 @@ public sealed class StreamingTests
         await using var bot = await MastodonHarness.CreateAsync(server: server, configure: s => s["Mastodon:TagPollBudgetPercent"] = "90");
         await bot.ListeningAsync();
 
-        server.Mention("bob@other.example", "help");
+        server.Mention("bob@other.example", "event list");
         server.Post("alice", "Solidarity #NotSafeNotFair");
 
         await server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal));

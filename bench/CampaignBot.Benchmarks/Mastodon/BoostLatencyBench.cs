@@ -61,6 +61,7 @@ internal sealed class BoostLatencyBench : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(handle.Store)
+            .AddMastodonLedgers(handle.DataSource)
             .AddSingleton<IBoostLedger>(new SqlBoostLedger(handle.DataSource))
             .AddSingleton<IHashtagMentionSink>(mentions)
             .AddSingleton<IHashtagCounts>(mentions)

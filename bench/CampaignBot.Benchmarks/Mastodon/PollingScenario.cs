@@ -155,6 +155,7 @@ internal sealed class PollingScenario : IScenario
             .AddLogging()
             .AddSingleton(clock)
             .AddSingleton(handle.Store)
+            .AddMastodonLedgers(handle.DataSource)
             .AddSingleton<IHashtagMentionSink>(mentions)
             .AddSingleton<IHashtagCounts>(mentions)
             .Configure<CampaignOptions>(configuration.GetSection(CampaignOptions.Section));

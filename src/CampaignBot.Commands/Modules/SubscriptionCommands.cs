@@ -30,7 +30,7 @@ public sealed class SubscriptionCommands(ICampaignStore store, IBroadcaster broa
 
         await store.UpsertSubscriptionAsync(new Subscription(channel, kinds, request.Context.Invoker, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         var which = kinds.Count == EventKinds.All.Count ? "every kind of action" : string.Join(", ", kinds.Select(EventKinds.Name));
-        return Reply.Text($"{channel} now gets reminders, cancellations and announcements for {which}.");
+        return Reply.Text($"{Label(channel)} now gets reminders, cancellations and announcements for {which}.");
     }
 
     private async Task<Result<Reply>> UnsubscribeAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -41,8 +41,8 @@ public sealed class SubscriptionCommands(ICampaignStore store, IBroadcaster broa
         }
 
         return await store.RemoveSubscriptionAsync(channel, cancellationToken).ConfigureAwait(false)
-            ? Reply.Text($"{channel} no longer gets reminders.")
-            : Error.NotFound($"{channel} isn't subscribed.", "subscribe adds it.");
+            ? Reply.Text($"{Label(channel)} no longer gets reminders.")
+            : Error.NotFound($"{Label(channel)} isn't subscribed.", "subscribe adds it.");
     }
 
     private async Task<Result<Reply>> AnnounceAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -62,4 +62,8 @@ public sealed class SubscriptionCommands(ICampaignStore store, IBroadcaster broa
         var report = await broadcaster.BroadcastAsync(announcement, kind: null, key, cancellationToken).ConfigureAwait(false);
         return Reply.Text(BroadcastSummary.Describe(report, "channel").Replace("Told", "Announced to", StringComparison.Ordinal));
     }
+
+    // What people call the channel (#actions, Mastodon timeline), never the internal platform:id form.
+    private static string Label(Destination channel) =>
+        channel.Name is { Length: > 0 } name ? char.ToUpperInvariant(name[0]) + name[1..] : "This channel";
 }

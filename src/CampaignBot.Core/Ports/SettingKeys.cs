@@ -11,9 +11,6 @@ public static class SettingKeys
     /// <summary>The last Mastodon notification the bot handled (mentions are answered once, across restarts).</summary>
     public const string MastodonNotificationsLastId = "mastodon.notifications.last-id";
 
-    /// <summary>A Mastodon reply decided but not yet confirmed posted (JSON); posted again, idempotently, at start.</summary>
-    public const string MastodonPendingReply = "mastodon.notifications.pending-reply";
-
     /// <summary>Prefix of the per-hashtag cursor (newest status id read from the tag timeline), e.g. <c>mastodon.tag.last-id.notsafenotfair</c>.</summary>
     public const string MastodonTagCursorPrefix = "mastodon.tag.last-id.";
 

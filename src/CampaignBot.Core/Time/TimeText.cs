@@ -21,18 +21,18 @@ public static class TimeText
     public static string Short(DateTimeOffset instant, string timeZoneId) =>
         ToZone(instant, timeZoneId, out _).ToString("ddd dd MMM HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"in 3 days", "in 2 hours", "5 minutes ago", "now".</summary>
+    /// <summary>"in 3 days", "in 2 hours", "5 minutes ago", "now": to the nearest unit, so "in 2m" echoed a moment later is still "in 2 minutes".</summary>
     public static string Relative(DateTimeOffset instant, DateTimeOffset now)
     {
         var delta = instant - now;
         var size = delta.Duration();
-        var amount = size switch
+        var amount = Math.Round(size.TotalSeconds, MidpointRounding.AwayFromZero) switch
         {
-            _ when size < TimeSpan.FromSeconds(1) => null,
-            _ when size < TimeSpan.FromMinutes(1) => Plural((int)size.TotalSeconds, "second"),
-            _ when size < TimeSpan.FromHours(1) => Plural((int)size.TotalMinutes, "minute"),
-            _ when size < TimeSpan.FromDays(2) => Plural((int)size.TotalHours, "hour"),
-            _ => Plural((int)size.TotalDays, "day"),
+            < 1 => null,
+            < 60 and var seconds => Plural((int)seconds, "second"),
+            _ when Math.Round(size.TotalMinutes, MidpointRounding.AwayFromZero) is < 60 and var minutes => Plural((int)minutes, "minute"),
+            _ when Math.Round(size.TotalHours, MidpointRounding.AwayFromZero) is < 48 and var hours => Plural((int)hours, "hour"),
+            _ => Plural((int)Math.Round(size.TotalDays, MidpointRounding.AwayFromZero), "day"),
         };
         return amount is null ? "now" : delta > TimeSpan.Zero ? $"in {amount}" : $"{amount} ago";
     }

@@ -1,4 +1,7 @@
 namespace CampaignBot.Mastodon.Commands;
 
-/// <summary>A reply decided but maybe not yet posted; kept in the store so a restart posts it (same idempotency key).</summary>
-internal sealed record PendingReply(string NotificationId, string InReplyToId, string Status, string Visibility);
+/// <summary>
+/// A reply decided but maybe not yet posted in full: kept in the mention ledger so a restart posts the rest (each part
+/// under its own key, see <see cref="Delivery.StatusPoster"/>).
+/// </summary>
+internal sealed record PendingReply(string StatusKey, string InReplyToId, IReadOnlyList<string> Parts, string Visibility);

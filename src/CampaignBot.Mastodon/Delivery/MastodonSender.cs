@@ -12,12 +12,14 @@ namespace CampaignBot.Mastodon.Delivery;
 
 /// <summary>
 /// Posts reminders, cancellations, digests and announcements as statuses of the bot account: plain text fitted to
-/// the instance's limit (URLs count 23), the campaign hashtags appended, <c>Mastodon:Visibility</c> and the optional
+/// the instance's limit (URLs count 23; a longer text becomes a numbered thread, never cut), the campaign hashtags appended, <c>Mastodon:Visibility</c> and the optional
 /// <c>Mastodon:ContentWarning</c>. A personal destination (an account id) gets a direct-visibility mention of that
-/// person only. The delivery's idempotency key goes out as <c>Idempotency-Key</c>, so a retry is the same post.
+/// person only. The delivery's idempotency key goes out as <c>Idempotency-Key</c>, and <see cref="StatusPoster"/> looks for a post
+/// whose outcome was uncertain before sending it again, so a retry is the same post even where the server ignores keys.
 /// </summary>
 internal sealed class MastodonSender(
     MastodonApi api,
+    StatusPoster poster,
     MastodonSession session,
     TrackedTags tracked,
     IOptions<MastodonOptions> options,
@@ -41,6 +43,7 @@ internal sealed class MastodonSender(
         }
 
         var body = ReplyText.Render(message.Content, clock);
+        IReadOnlyList<string> parts;
         StatusRequest request;
         if (message.Destination.Direct)
         {
@@ -50,23 +53,25 @@ internal sealed class MastodonSender(
                 return error;
             }
 
-            request = new StatusRequest(StatusComposer.Compose(acct, body, [], null, session.MaxCharacters, session.CharactersPerUrl), Visibility.Direct);
+            parts = StatusComposer.Compose(acct, body, [], null, session.MaxCharacters, session.CharactersPerUrl, handleOnEveryPart: true);
+            request = new StatusRequest(parts[0], Visibility.Direct);
         }
         else
         {
             var settings = options.Value;
             var hashtags = await tracked.CurrentAsync(cancellationToken).ConfigureAwait(false);
             var warning = settings.ContentWarning is { Length: > 0 } cw ? MentionGuard.Neutralise(cw) : null;
-            request = new StatusRequest(StatusComposer.Compose(null, body, hashtags, warning, session.MaxCharacters, session.CharactersPerUrl), settings.Visibility)
+            parts = StatusComposer.Compose(null, body, hashtags, warning, session.MaxCharacters, session.CharactersPerUrl);
+            request = new StatusRequest(parts[0], settings.Visibility)
             {
                 SpoilerText = warning,
             };
         }
 
-        var posted = await api.PostStatusAsync(request, message.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        var posted = await poster.PostThreadAsync(parts, request, message.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         if (posted.IsSuccess)
         {
-            return new SentMessage(posted.Value.Id);
+            return new SentMessage(posted.Value);
         }
 
         Log.SendFailed(logger, message.Destination.ToString(), posted.Error.ToString());

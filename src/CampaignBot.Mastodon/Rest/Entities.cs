@@ -136,5 +136,6 @@ public sealed record MastodonErrorBody
 [JsonSerializable(typeof(MastodonNotification))]
 [JsonSerializable(typeof(List<MastodonNotification>))]
 [JsonSerializable(typeof(MastodonInstance))]
+[JsonSerializable(typeof(MastodonInstanceV1))]
 [JsonSerializable(typeof(MastodonErrorBody))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

@@ -52,14 +52,18 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
         return items.IsSuccess ? MastodonResult<MastodonPage<T>>.Ok(new MastodonPage<T>(items.Value, response.Value.Next, response.Value.Prev)) : items.Error;
     }
 
-    public async Task<MastodonResult<T>> PostAsync<TBody, T>(string path, TBody? body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken)
+    /// <param name="retryUncertain">
+    /// False where a request that may have been carried out (a timeout, a dropped connection, a 5xx) must not simply be
+    /// sent again: the caller checks first (some servers ignore <c>Idempotency-Key</c>).
+    /// </param>
+    public async Task<MastodonResult<T>> PostAsync<TBody, T>(string path, TBody? body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken, bool retryUncertain = true)
     {
         var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
-        var response = await SendAsync(HttpMethod.Post, new Uri(path, UriKind.Relative), bytes, idempotencyKey, family, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Post, new Uri(path, UriKind.Relative), bytes, idempotencyKey, family, cancellationToken, retryUncertain: retryUncertain).ConfigureAwait(false);
         return response.IsSuccess ? Read(path, response.Value.Body, type) : response.Error;
     }
 
-    public async Task<MastodonResult<RestResponse>> SendAsync(HttpMethod method, Uri url, byte[]? body, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken, bool verifying = false)
+    public async Task<MastodonResult<RestResponse>> SendAsync(HttpMethod method, Uri url, byte[]? body, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken, bool verifying = false, bool retryUncertain = true)
     {
         var route = $"{method} {(url.IsAbsoluteUri ? url.AbsolutePath : url.OriginalString.Split('?')[0])}";
         for (var attempt = 1; ; attempt++)
@@ -101,7 +105,7 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
             {
-                if (attempt < MaxAttempts)
+                if (attempt < MaxAttempts && retryUncertain)
                 {
                     Log.Retrying(logger, route, exception.Message);
                     await Task.Delay(Backoff(attempt), clock, cancellationToken).ConfigureAwait(false);
@@ -144,7 +148,7 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
                     continue;
                 }
 
-                if (status is 500 or 502 or 503 or 504 && attempt < MaxAttempts)
+                if (status is 500 or 502 or 503 or 504 && attempt < MaxAttempts && retryUncertain)
                 {
                     Log.Retrying(logger, route, $"HTTP {status}");
                     await Task.Delay(Backoff(attempt), clock, cancellationToken).ConfigureAwait(false);

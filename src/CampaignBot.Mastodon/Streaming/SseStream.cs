@@ -40,7 +40,7 @@ internal sealed class SseStream(HttpClient http, ILogger logger, TimeProvider cl
                 }
 
                 responses.Add(response);
-                if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or >= HttpStatusCode.InternalServerError)
                 {
                     return StreamOutcome.NotAvailable($"GET {url.AbsolutePath} ({name}) was answered HTTP {(int)response.StatusCode}");
                 }

@@ -9,7 +9,9 @@ namespace CampaignBot.Mastodon.Streaming;
 /// Keeps the bot listening: WebSocket first, server-sent events where the server has no WebSocket endpoint, REST
 /// polling where it has no streaming at all. A dropped stream is reconnected with capped exponential backoff and
 /// jitter, and every (re)connection is followed by a REST backfill of mentions and tags from the last seen ids,
-/// so whatever happened during the gap is still handled.
+/// so whatever happened during the gap is still handled. When the streaming endpoints refuse (401, 404, 5xx) the bot
+/// polls, but tries streaming again now and then (doubling up to <c>Mastodon:StreamingRetryInterval</c>), so a stream
+/// that comes back is used again without a restart; <c>status</c> says which mode is active and why.
 /// </summary>
 internal sealed class StreamingRunner(
     NotificationPump pump,
@@ -28,12 +30,15 @@ internal sealed class StreamingRunner(
 
     public async Task RunAsync(Uri streamingBase, CancellationToken cancellationToken)
     {
-        var mode = _options.Streaming.ToLowerInvariant() switch
+        var configured = _options.Streaming.ToLowerInvariant() switch
         {
             "sse" => StreamingMode.ServerSentEvents,
             "polling" => StreamingMode.Polling,
             _ => StreamingMode.WebSocket,
         };
+        var mode = configured;
+        var retry = new Backoff(_options.ReconnectDelay, _options.StreamingRetryInterval);
+        string? fallbackReason = null;
         var backoff = new Backoff(_options.ReconnectDelay, _options.MaxReconnectDelay);
         var context = new StreamContext(streamingBase, _options.AccessToken, dispatcher, subscriptions, ReadTagsAsync, added => ConnectedAsync(mode, added, cancellationToken), _options.TagRefreshInterval);
         var webSocket = new WebSocketStream(_logger, clock);
@@ -42,8 +47,17 @@ internal sealed class StreamingRunner(
         {
             if (mode == StreamingMode.Polling)
             {
-                await PollAsync(cancellationToken).ConfigureAwait(false);
-                return;
+                if (configured == StreamingMode.Polling)
+                {
+                    await PollAsync(null, "configured (Mastodon:Streaming is polling)", cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                var wait = retry.Next();
+                Log.StreamRetryLater(_logger, wait.TotalSeconds);
+                await PollAsync(wait, $"{fallbackReason}; streaming is tried again in {wait.TotalSeconds:0} s", cancellationToken).ConfigureAwait(false);
+                mode = configured;
+                continue;
             }
 
             var current = mode;
@@ -61,6 +75,7 @@ internal sealed class StreamingRunner(
                 var next = current == StreamingMode.WebSocket ? StreamingMode.ServerSentEvents : StreamingMode.Polling;
                 Log.StreamFallback(_logger, Describe(current), outcome.Reason, Describe(next));
                 status.Error($"{Describe(current)} unavailable: {outcome.Reason}");
+                fallbackReason = $"{Describe(current)} unavailable: {outcome.Reason}";
                 mode = next;
                 continue;
             }
@@ -68,6 +83,7 @@ internal sealed class StreamingRunner(
             if (outcome.WasConnected)
             {
                 backoff.Reset();
+                retry.Reset();
             }
 
             var delay = backoff.Next();
@@ -86,7 +102,7 @@ internal sealed class StreamingRunner(
 
     private Task ConnectedAsync(StreamingMode mode, IReadOnlyList<string> added, CancellationToken cancellationToken)
     {
-        status.Listening(mode);
+        status.Listening(mode, null);
 
         // The gap before this connection (or since a tag was added) is read from REST in the background.
         _ = Task.Run(() => BackfillAsync(added, $"connecting over {Describe(mode)}", cancellationToken), CancellationToken.None);
@@ -111,10 +127,12 @@ internal sealed class StreamingRunner(
         }
     }
 
-    private async Task PollAsync(CancellationToken cancellationToken)
+    // Polls until cancelled, or for the time given (then streaming is tried again).
+    private async Task PollAsync(TimeSpan? duration, string why, CancellationToken cancellationToken)
     {
-        status.Listening(StreamingMode.Polling);
-        while (!cancellationToken.IsCancellationRequested)
+        status.Listening(StreamingMode.Polling, why);
+        var until = duration is { } d ? clock.GetUtcNow() + d : DateTimeOffset.MaxValue;
+        while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() < until)
         {
             pump.Poke();
             try
@@ -127,7 +145,8 @@ internal sealed class StreamingRunner(
                 status.Error($"polling: {exception.Message}");
             }
 
-            await Task.Delay(_options.PollInterval, clock, cancellationToken).ConfigureAwait(false);
+            var left = until - clock.GetUtcNow();
+            await Task.Delay(left < _options.PollInterval ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : _options.PollInterval, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 

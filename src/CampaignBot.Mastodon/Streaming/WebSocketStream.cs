@@ -28,7 +28,7 @@ internal sealed class WebSocketStream(ILogger logger, TimeProvider clock)
         }
         catch (Exception exception) when (exception is WebSocketException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return socket.HttpStatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented or HttpStatusCode.UpgradeRequired or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.OK
+            return socket.HttpStatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented or HttpStatusCode.UpgradeRequired or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.OK or >= HttpStatusCode.InternalServerError
                 ? StreamOutcome.NotAvailable($"the WebSocket upgrade was answered HTTP {(int)socket.HttpStatusCode}")
                 : StreamOutcome.Dropped($"could not connect: {exception.Message}", wasConnected: false);
         }

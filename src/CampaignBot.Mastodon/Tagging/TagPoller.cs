@@ -182,6 +182,14 @@ internal sealed class TagPoller(
             }
 
             await AcceptAsync(poll, items, cancellationToken).ConfigureAwait(false);
+            // A Link header marks a server that pages the Mastodon way; without one, a full page may be the newest.
+            if (page.PrevMinId is null && page.Items.Count >= MastodonApi.TagPageLimit && items.Count == page.Items.Count
+                && !await ReadBackToCursorAsync(poll, cursor, items[0].Id, cancellationToken).ConfigureAwait(false))
+            {
+                // The cursor stays: the next round reads the gap again (counts and boosts dedupe by post).
+                return;
+            }
+
             var next = page.PrevMinId ?? items[^1].Id;
             if (next == cursor)
             {
@@ -195,6 +203,36 @@ internal sealed class TagPoller(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// After a full page without a Link header that did not reach back to the cursor: servers that treat <c>min_id</c>
+    /// as <c>since_id</c> (snac) answered the newest page, so the posts between the cursor and <paramref name="oldest"/> are read back with
+    /// <c>max_id</c> (on a server with true <c>min_id</c> paging this finds nothing, at the cost of one request). False
+    /// when cut short.
+    /// </summary>
+    private async Task<bool> ReadBackToCursorAsync(TagRead poll, string cursor, string oldest, CancellationToken cancellationToken)
+    {
+        while (HasBudget())
+        {
+            var page = await FetchAsync(poll.Tag, () => api.GetTagTimelineAsync(poll.Tag, cursor, cancellationToken, oldest)).ConfigureAwait(false);
+            if (page is null)
+            {
+                return false;
+            }
+
+            var items = PageOrder.NewerThan(page.Items, cursor, s => s.Id, s => s.CreatedAt);
+            items.RemoveAll(s => s.Id == oldest);
+            await AcceptAsync(poll, items, cancellationToken).ConfigureAwait(false);
+            if (items.Count == 0 || page.Items.Count < MastodonApi.TagPageLimit || items.Count < page.Items.Count)
+            {
+                return true;
+            }
+
+            oldest = items[0].Id;
+        }
+
+        return false;
     }
 
     private async Task<MastodonPage<MastodonStatus>?> FetchAsync(string tag, Func<Task<MastodonResult<MastodonPage<MastodonStatus>>>> request)

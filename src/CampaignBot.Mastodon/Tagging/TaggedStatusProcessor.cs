@@ -7,11 +7,12 @@ namespace CampaignBot.Mastodon.Tagging;
 /// <summary>
 /// Where every tagged status goes, whichever way it came (stream, tag poll, backfill): it counts once per post URI
 /// for each tracked tag the status really carries in <c>tags[]</c>, and is shown to auto-boost. A boost is counted
-/// as its original. Posts auto-boost decided lately are not shown to it again (it dedupes durably itself).
+/// as its original. The bot's own posts (its reminders carry the campaign tags) are not the movement's: they are
+/// neither counted nor boosted. Posts auto-boost decided lately are not shown to it again (it dedupes durably itself).
 /// Poll pages are decided as one batch before <see cref="AcceptAsync"/> returns; streamed posts are queued, so the
 /// stream reads on while auto-boost decides what has arrived in batches.
 /// </summary>
-internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue boosts)
+internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue boosts, MastodonSession session)
 {
     /// <summary>The mentions of tracked tags in <paramref name="statuses"/>; with <paramref name="record"/> they are also queued for counting.</summary>
     public async Task<IReadOnlyList<HashtagMention>> AcceptAsync(IReadOnlyList<MastodonStatus> statuses, IReadOnlyList<string> tracked, bool record, CancellationToken cancellationToken)
@@ -55,6 +56,11 @@ internal sealed class TaggedStatusProcessor(MentionRecorder recorder, BoostQueue
     private bool Match(MastodonStatus status, IReadOnlyList<string> tracked, List<HashtagMention> mentions)
     {
         var original = status.Reblog ?? status;
+        if (session.IsMe(original.Account))
+        {
+            return false;
+        }
+
         var uri = original.Uri is { Length: > 0 } u ? u : original.Url ?? original.Id;
         var before = mentions.Count;
         foreach (var tag in TagNames.Matching(original, tracked))

@@ -83,6 +83,7 @@ public sealed class BoostEndToEndTests
                 .AddSingleton<IConfiguration>(configuration)
                 .AddLogging()
                 .AddSingleton(handle.Store)
+                .AddMastodonLedgers(handle.DataSource)
                 .AddSingleton<IBoostLedger>(new SqlBoostLedger(handle.DataSource))
                 .AddSingleton<IHashtagMentionSink>(mentions)
                 .AddSingleton<IHashtagCounts>(mentions)

@@ -155,6 +155,7 @@ internal sealed class BoostHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(_handle.Store)
             .AddSingleton<IBoostLedger>(new SqlBoostLedger(_handle.DataSource))
+            .AddMastodonLedgers(_handle.DataSource)
             .AddSingleton<IHashtagCounts>(mentions)
             .AddSingleton<IHashtagMentionSink>(mentions)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)

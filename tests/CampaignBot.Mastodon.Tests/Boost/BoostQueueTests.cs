@@ -61,6 +61,6 @@ public sealed class BoostQueueTests
     {
         var queue = new BoostQueue(NullLogger<BoostQueue>.Instance, harness.Booster);
         var recorder = new MentionRecorder(harness.Mentions, NullLogger<MentionRecorder>.Instance);
-        return (new TaggedStatusProcessor(recorder, queue), queue);
+        return (new TaggedStatusProcessor(recorder, queue, new MastodonSession()), queue);
     }
 }

@@ -1,3 +1,4 @@
+using CampaignBot.Mastodon.Commands;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Tagging;
 using CampaignBot.Testing.Mastodon;
@@ -86,13 +87,13 @@ public sealed class TagPollingTests
         await using var bot = await MastodonHarness.CreateAsync(server: server);
         await bot.ListeningAsync();
 
-        var first = server.Mention("bob@other.example", "help");
+        var first = server.Mention("bob@other.example", "event list");
         await server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the first reply");
-        var later = Enumerable.Range(0, 4).Select(_ => server.Mention("carol@social.example", "help")).ToList();
+        var later = Enumerable.Range(0, 4).Select(_ => server.Mention("carol@social.example", "event list")).ToList();
 
         await server.Posts.WaitForCountAsync(p => p.InReplyToId is not null, 5, what: "five replies");
         await Task.Delay(600, Ct);
-        Assert.Equal([$"campaignbot-reply-{first}", .. later.Select(id => $"campaignbot-reply-{id}")], server.Posts.Items.Select(p => p.IdempotencyKey));
+        Assert.Equal([.. new[] { first }.Concat(later).Select(id => MentionHandler.ReplyKey(server.StatusOf(id)["uri"]!.GetValue<string>()))], server.Posts.Items.Select(p => p.IdempotencyKey));
         Assert.Equal(later[^1], await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
     }
 
@@ -164,5 +165,41 @@ public sealed class TagPollingTests
         Assert.Equal(300, counted);
         Assert.Equal(0, server.TooManyRequests);
         Assert.True(string.IsNullOrEmpty(await bot.Store.GetSettingAsync(Backfill, Ct)));
+    }
+
+    [Fact]
+    public async Task On_a_server_that_reads_min_id_as_since_id_a_burst_of_45_is_read_whole_and_once()
+    {
+        await using var server = await FakeMastodonServer.StartAsync(quirky: true);
+        server.Behaviour = FakeMastodonBehaviour.Snac();
+        await using var bot = await MastodonHarness.CreateAsync(server: server, start: false);
+        var poller = bot.Get<TagPoller>();
+        server.Post("alice", "First post #NotSafeNotFair", stream: false);
+        await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var burst = Enumerable.Range(0, 45).Select(i => server.Post("bob@other.example", $"Burst {i} #NotSafeNotFair", stream: false)).ToList();
+
+        var read = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var again = await poller.PollAsync(Tags, force: true, record: false, Ct);
+
+        Assert.Equal(burst.Select(s => s["uri"]!.GetValue<string>()).Order(StringComparer.Ordinal), read.Select(m => m.Uri).Order(StringComparer.Ordinal));
+        Assert.Empty(again);
+    }
+
+    [Fact]
+    public async Task The_bots_own_tagged_reminders_are_not_counted_in_hashtag_stats()
+    {
+        await using var server = await FakeMastodonServer.StartAsync();
+        server.Streaming = FakeMastodonStreaming.None;
+        await using var bot = await MastodonHarness.CreateAsync(server: server);
+        await bot.ListeningAsync();
+
+        var sent = await bot.Get<IChatSender>().SendAsync(new OutboundMessage(MastodonDestinations.Timeline, Core.Results.Reply.Text("Reminder: march at noon #NotSafeNotFair"), "reminder:5:0:mastodon"), Ct);
+        Assert.True(sent.IsSuccess, sent.Error?.ToString());
+        server.Post("alice", "On my way #NotSafeNotFair", stream: false);
+
+        await MastodonHarness.EventuallyAsync(async () => await bot.CountAsync("NotSafeNotFair") == 1, "the person's post counted");
+        await bot.Get<TagPoller>().PollAsync(Tags, force: true, record: true, Ct);
+        await Task.Delay(300, Ct);
+        Assert.Equal(1, await bot.CountAsync("NotSafeNotFair"));
     }
 }

@@ -48,7 +48,7 @@ internal static partial class FakeMastodonEntities
         return new JsonObject
         {
             ["id"] = id,
-            ["created_at"] = createdAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["created_at"] = Timestamp(createdAt),
             ["in_reply_to_id"] = inReplyToId,
             ["in_reply_to_account_id"] = null,
             ["sensitive"] = spoiler.Length > 0,
@@ -80,6 +80,9 @@ internal static partial class FakeMastodonEntities
             ["poll"] = null,
         };
     }
+
+    /// <summary>An instant as Mastodon writes it (UTC, milliseconds).</summary>
+    public static string Timestamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The handles Mastodon would turn into mentions in plain status text.</summary>
     public static IReadOnlyList<string> Handles(string text) => [.. Mention().Matches(text).Select(m => m.Groups[1].Value)];

@@ -12,6 +12,8 @@ public sealed partial class FakeMastodonServer
     [
         ("GET", "/api/v1/accounts/verify_credentials"),
         ("GET", "/api/v2/instance"),
+        ("GET", "/api/v1/instance"),
+        ("GET", "/api/v1/accounts/{id}/statuses"),
         ("GET", "/api/v1/accounts/{id}"),
         ("POST", "/api/v1/statuses"),
         ("POST", "/api/v1/statuses/{id}/reblog"),
@@ -38,6 +40,13 @@ public sealed partial class FakeMastodonServer
         var text = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
         var (status, answer, headers) = Answer(context, key, parameters, text);
         Requests.Add(new FakeMastodonRequest(route.Method, route.Template, path, context.Request.QueryString.Value ?? string.Empty, status));
+        if (key == "POST /api/v1/statuses" && status == 200 && TakeLostAnswer())
+        {
+            // The status exists, but the client never hears so (a timeout, a crash mid-request).
+            context.Abort();
+            return;
+        }
+
         await WriteAsync(context, status, answer, headers).ConfigureAwait(false);
     }
 
@@ -75,7 +84,9 @@ public sealed partial class FakeMastodonServer
         return key switch
         {
             "GET /api/v1/accounts/verify_credentials" => (200, Bot.ToJsonString(), headers),
-            "GET /api/v2/instance" => (200, Instance().ToJsonString(), headers),
+            "GET /api/v2/instance" => Behaviour.NoV2Instance ? (404, """{"error":"Not found"}""", headers) : (200, Instance().ToJsonString(), headers),
+            "GET /api/v1/instance" => (200, InstanceV1().ToJsonString(), headers),
+            "GET /api/v1/accounts/{id}/statuses" => Page(OwnStatuses(parameters["id"]), context, 20, 40, headers),
             "GET /api/v1/accounts/{id}" => FindAccount(parameters["id"]) is { } account ? (200, account.ToJsonString(), headers) : (404, """{"error":"Record not found"}""", headers),
             "POST /api/v1/statuses" => CreateStatus(context, text, headers),
             "POST /api/v1/statuses/{id}/reblog" => Reblog(parameters["id"], text, headers),
@@ -85,25 +96,53 @@ public sealed partial class FakeMastodonServer
         };
     }
 
-    private JsonObject Instance()
+    private JsonObject Instance() => new()
     {
-        var urls = new JsonObject();
-        if (Streaming != FakeMastodonStreaming.None)
+        ["domain"] = Domain,
+        ["title"] = "Fake Mastodon",
+        ["version"] = Quirky ? "3.0.0 (compatible; NotMastodon 1.2)" : "4.5.0",
+        ["configuration"] = new JsonObject
         {
-            urls["streaming"] = $"ws://{BaseUrl.Authority}";
-        }
+            ["urls"] = StreamingUrls("streaming"),
+            ["statuses"] = StatusLimits(),
+        },
+    };
 
-        return new JsonObject
+    // The v1 shape: domain as "uri", the streaming host as "urls.streaming_api".
+    private JsonObject InstanceV1() => new()
+    {
+        ["uri"] = Domain,
+        ["title"] = "Fake Mastodon",
+        ["version"] = "4.0.0 (compatible; snac 2.90)",
+        ["urls"] = StreamingUrls("streaming_api"),
+        ["configuration"] = new JsonObject { ["statuses"] = StatusLimits() },
+    };
+
+    private JsonObject StreamingUrls(string name) =>
+        Streaming == FakeMastodonStreaming.None ? [] : new JsonObject { [name] = $"ws://{BaseUrl.Authority}" };
+
+    private JsonObject StatusLimits() => new() { ["max_characters"] = MaxCharacters, ["max_media_attachments"] = 4, ["characters_reserved_per_url"] = 23 };
+
+    private List<JsonObject> OwnStatuses(string accountId)
+    {
+        lock (_lock)
         {
-            ["domain"] = Domain,
-            ["title"] = "Fake Mastodon",
-            ["version"] = Quirky ? "3.0.0 (compatible; NotMastodon 1.2)" : "4.5.0",
-            ["configuration"] = new JsonObject
+            return [.. _statuses.Where(s => s["account"]?["id"]?.GetValue<string>() == accountId)];
+        }
+    }
+
+    private bool TakeLostAnswer()
+    {
+        lock (_lock)
+        {
+            if (Behaviour.LostPostAnswers <= 0)
             {
-                ["urls"] = urls,
-                ["statuses"] = new JsonObject { ["max_characters"] = MaxCharacters, ["max_media_attachments"] = 4, ["characters_reserved_per_url"] = 23 },
-            },
-        };
+                return false;
+            }
+
+            Behaviour.LostPostAnswers--;
+            return true;
+        }
     }
 
     private JsonObject? FindAccount(string id)
@@ -142,7 +181,7 @@ public sealed partial class FakeMastodonServer
 
         lock (_lock)
         {
-            if (idempotencyKey.Length > 0 && _idempotent.TryGetValue(idempotencyKey, out var earlier))
+            if (idempotencyKey.Length > 0 && !Behaviour.IgnoresIdempotencyKey && _idempotent.TryGetValue(idempotencyKey, out var earlier))
             {
                 return (200, earlier.ToJsonString(), headers);
             }
@@ -224,29 +263,31 @@ public sealed partial class FakeMastodonServer
         var query = context.Request.Query;
         var limit = int.TryParse(query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, maxLimit) : defaultLimit;
         var ordered = items.OrderBy(i => Sequence(i["id"]!.GetValue<string>())).ToList();
-        IEnumerable<JsonObject> selected;
+        if (query["max_id"].ToString() is { Length: > 0 } maxId)
+        {
+            ordered = [.. ordered.Where(i => Sequence(i["id"]!.GetValue<string>()) < Sequence(maxId))];
+        }
+
+        var since = query["since_id"].ToString();
         if (query["min_id"].ToString() is { Length: > 0 } minId)
         {
-            selected = ordered.Where(i => Sequence(i["id"]!.GetValue<string>()) > Sequence(minId)).Take(limit).Reverse();
+            if (Behaviour.MinIdAsSinceId)
+            {
+                since = minId;
+            }
+            else
+            {
+                ordered = [.. ordered.Where(i => Sequence(i["id"]!.GetValue<string>()) > Sequence(minId)).Take(limit)];
+            }
         }
-        else
+
+        if (since is { Length: > 0 })
         {
-            IEnumerable<JsonObject> newest = ordered.AsEnumerable().Reverse();
-            if (query["max_id"].ToString() is { Length: > 0 } maxId)
-            {
-                newest = newest.Where(i => Sequence(i["id"]!.GetValue<string>()) < Sequence(maxId));
-            }
-
-            if (query["since_id"].ToString() is { Length: > 0 } sinceId)
-            {
-                newest = newest.Where(i => Sequence(i["id"]!.GetValue<string>()) > Sequence(sinceId));
-            }
-
-            selected = newest.Take(limit);
+            ordered = [.. ordered.Where(i => Sequence(i["id"]!.GetValue<string>()) > Sequence(since))];
         }
 
-        var page = selected.ToList();
-        if (page.Count > 0 && !Quirky)
+        var page = ordered.AsEnumerable().Reverse().Take(limit).ToList();
+        if (page.Count > 0 && !Quirky && !Behaviour.MinIdAsSinceId)
         {
             var path = $"{BaseUrl.GetLeftPart(UriPartial.Authority)}{context.Request.Path}";
             var keep = string.Join(string.Empty, query.Where(q => q.Key is not ("min_id" or "max_id" or "since_id")).SelectMany(q => q.Value.Select(v => $"{q.Key}={Uri.EscapeDataString(v ?? string.Empty)}&")));

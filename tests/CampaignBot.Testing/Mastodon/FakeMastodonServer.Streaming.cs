@@ -86,6 +86,20 @@ public sealed partial class FakeMastodonServer
         }
     }
 
+    private bool TakeStreamingRefusal()
+    {
+        lock (_lock)
+        {
+            if (Behaviour.StreamingRefusals <= 0)
+            {
+                return false;
+            }
+
+            Behaviour.StreamingRefusals--;
+            return true;
+        }
+    }
+
     private async Task HandleStreamingAsync(HttpContext context)
     {
         var path = context.Request.Path.Value!.TrimEnd('/');
@@ -97,7 +111,7 @@ public sealed partial class FakeMastodonServer
             return;
         }
 
-        if (context.Request.Headers.Authorization.ToString() != $"Bearer {Token}")
+        if (context.Request.Headers.Authorization.ToString() != $"Bearer {Token}" || TakeStreamingRefusal())
         {
             context.Response.StatusCode = 401;
             context.Response.Headers["X-Error-Message"] = "Invalid access token";

@@ -57,6 +57,9 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
 
     public FakeMastodonStreaming Streaming { get; set; } = FakeMastodonStreaming.WebSocketAndSse;
 
+    /// <summary>Behaviours of other servers (see <see cref="FakeMastodonBehaviour.Snac"/>), switchable at any time.</summary>
+    public FakeMastodonBehaviour Behaviour { get; set; } = new();
+
     public int MaxCharacters { get; set; } = 500;
 
     public FakeMastodonLimits Limits { get; } = new();
@@ -139,14 +142,23 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
     /// <paramref name="from"/> posts <c>@campaignbot {command}</c>: a status plus a mention notification, pushed to the
     /// user stream. Returns the notification id.
     /// </summary>
-    public string Mention(string from, string command, string visibility = "public", bool bot = false, string? rawHtml = null)
+    /// <remarks><paramref name="postedEarlier"/> dates the status back (a post that reached the server late, as after federation delays).</remarks>
+    public string Mention(string from, string command, string visibility = "public", bool bot = false, string? rawHtml = null, TimeSpan postedEarlier = default)
     {
         var author = Account(from, bot);
         JsonObject notification;
         lock (_lock)
         {
             var botAcct = Bot["acct"]!.GetValue<string>();
-            var status = FakeMastodonEntities.Status(NextId(), author, $"@{BotUsername} {command}", visibility, Clock.GetUtcNow(), Domain, mentions: [(BotAccountId, BotUsername, botAcct)]);
+            var mentions = Behaviour.MentionsWithoutBot ? [] : new[] { (BotAccountId, BotUsername, botAcct) };
+            var text = Behaviour.MentionsWithoutBot ? $"@{BotUsername}@{BaseUrl.Authority} {command}" : $"@{BotUsername} {command}";
+            var status = FakeMastodonEntities.Status(NextId(), author, text, visibility, Clock.GetUtcNow() - postedEarlier, Domain, mentions: mentions);
+            if (Behaviour.MentionsWithoutBot)
+            {
+                // snac's markup: the bot's profile URL in an h-card link, and position ids in mentions[] (here: nobody else).
+                status["content"] = $"<p><span class=\"h-card\"><a href=\"{Bot["url"]}\" class=\"u-url mention\">@{BotUsername}@{BaseUrl.Authority}</a></span> {System.Net.WebUtility.HtmlEncode(command)}</p>";
+            }
+
             if (rawHtml is not null)
             {
                 status["content"] = rawHtml;
@@ -158,11 +170,72 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
                 ["id"] = NextId(),
                 ["type"] = "mention",
                 ["group_key"] = null,
-                ["created_at"] = status["created_at"]!.DeepClone(),
+                ["created_at"] = FakeMastodonEntities.Timestamp(Clock.GetUtcNow()),
                 ["account"] = author.DeepClone(),
                 ["status"] = status.DeepClone(),
             };
             notification["group_key"] = $"ungrouped-{notification["id"]}";
+            _notifications.Add(notification);
+        }
+
+        Broadcast("user", null, "notification", notification.ToJsonString());
+        if (Behaviour.DuplicateNotifications)
+        {
+            Renotify(notification["id"]!.GetValue<string>());
+        }
+
+        return notification["id"]!.GetValue<string>();
+    }
+
+    /// <summary>The status notification <paramref name="notificationId"/> is about (a copy).</summary>
+    public JsonObject StatusOf(string notificationId)
+    {
+        lock (_lock)
+        {
+            return (JsonObject)_notifications.Single(n => n["id"]!.GetValue<string>() == notificationId)["status"]!.DeepClone();
+        }
+    }
+
+    /// <summary>Notifies the status of notification <paramref name="notificationId"/> again, under a new notification id (a delivery retry).</summary>
+    public string Renotify(string notificationId)
+    {
+        JsonObject again;
+        lock (_lock)
+        {
+            var earlier = _notifications.Single(n => n["id"]!.GetValue<string>() == notificationId);
+            again = (JsonObject)earlier.DeepClone();
+            again["id"] = NextId();
+            again["group_key"] = $"ungrouped-{again["id"]}";
+            _notifications.Add(again);
+        }
+
+        Broadcast("user", null, "notification", again.ToJsonString());
+        return again["id"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// A mention notification whose status is a boost (by <paramref name="from"/>) of the status of notification
+    /// <paramref name="notificationId"/>, its ids upper-cased as snac's boost wrappers have them. Returns the notification id.
+    /// </summary>
+    public string NotifyBoostOf(string notificationId, string from)
+    {
+        var booster = Account(from);
+        JsonObject notification;
+        lock (_lock)
+        {
+            var original = (JsonObject)_notifications.Single(n => n["id"]!.GetValue<string>() == notificationId)["status"]!.DeepClone();
+            original["id"] = original["id"]!.GetValue<string>().ToUpperInvariant();
+            var wrapper = FakeMastodonEntities.Status(NextId(), booster, string.Empty, "public", Clock.GetUtcNow(), Domain);
+            wrapper["content"] = string.Empty;
+            wrapper["reblog"] = original;
+            notification = new JsonObject
+            {
+                ["id"] = NextId(),
+                ["type"] = "mention",
+                ["created_at"] = wrapper["created_at"]!.DeepClone(),
+                ["account"] = booster.DeepClone(),
+                ["status"] = wrapper,
+            };
             _notifications.Add(notification);
         }
 
