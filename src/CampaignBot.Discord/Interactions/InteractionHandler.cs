@@ -39,7 +39,7 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
         var channel = interaction.ChannelId is { } channelId
             ? new Destination(Platform.Discord, channelId, interaction.ChannelName is { Length: > 0 } name ? $"#{name}" : null)
             : null;
-        var invocation = new CommandInvocation(interaction.Path, interaction.Options, new CommandContext(invoker, channel, Organisers.Is(interaction, _organiserRoles)));
+        var invocation = new CommandInvocation(interaction.Path, interaction.Options, new CommandContext(invoker, channel, Organisers.Is(interaction, _organiserRoles), RequestId: interaction.Id));
         var work = RunAsync(invocation, cancellationToken);
 
         var budget = _deferAfter - clock.GetElapsedTime(receivedAt);
