@@ -16,5 +16,6 @@ public static class Scenarios
         new Scheduling.ScheduleScenario(),
         new Scheduling.RestartScenario(),
         new Web.WebScenario(),
+        new Scheduling.ChaosScenario(),
     ];
 }

@@ -14,7 +14,7 @@ public static class CommandCatalog
     [
         new("duration", creating ? "How long, e.g. 3h or 2d (default: march 3h, strike 1d, rally 2h, picket 4h, others 1h)" : "New length, e.g. 3h (moving the start keeps the length)", OptionType.Duration) { MaxLength = 16 },
         new("location", "Where it happens", OptionType.Text) { MaxLength = Limits.Location },
-        new("description", "What it is about", OptionType.Text) { MaxLength = Limits.Description },
+        new("description", "What it is about", OptionType.Text) { MaxLength = Limits.Description, MultiLine = true },
         new("hashtags", "Hashtags to include, e.g. NotSafeNotFair,LoveYourNHS", OptionType.Hashtags) { MaxLength = 300 },
         new("link", "A link for details (https://…)", OptionType.Url) { MaxLength = Limits.Link },
         new("timezone", creating ? "IANA zone for 'when' (default: the campaign's)" : "IANA zone to show and read times in", OptionType.TimeZone) { MaxLength = 64 },
@@ -67,7 +67,7 @@ public static class CommandCatalog
         new("event cancel", "Cancel an action and tell subscribers",
         [
             EventRef(),
-            new("reason", "Why, shown to subscribers", OptionType.Text) { MaxLength = Limits.Reason, Rest = true },
+            new("reason", "Why, shown to subscribers", OptionType.Text) { MaxLength = Limits.Reason, Rest = true, MultiLine = true },
         ], OrganiserOnly: true)
         {
             Example = "event cancel 3 reason:\"Talks resumed\"",
@@ -106,7 +106,7 @@ public static class CommandCatalog
         new("unsubscribe", "Stop reminders in this channel", [], OrganiserOnly: true),
         new("announce", "Post an announcement to every subscribed channel",
         [
-            new("text", "What to announce", OptionType.Text, Required: true) { MinLength = 1, MaxLength = Limits.Announcement, Rest = true },
+            new("text", "What to announce", OptionType.Text, Required: true) { MinLength = 1, MaxLength = Limits.Announcement, Rest = true, MultiLine = true },
         ], OrganiserOnly: true),
         new("boost pause", "Pause auto-boosting", [], OrganiserOnly: true),
         new("boost resume", "Resume auto-boosting", [], OrganiserOnly: true),

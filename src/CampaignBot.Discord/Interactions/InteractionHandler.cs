@@ -61,7 +61,7 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
         var channel = interaction.ChannelId is { } channelId
             ? new Destination(Platform.Discord, channelId, interaction.ChannelName is { Length: > 0 } name ? $"#{name}" : null)
             : null;
-        return new CommandContext(invoker, channel, Organisers.Is(interaction, _organiserRoles));
+        return new CommandContext(invoker, channel, Organisers.Is(interaction, _organiserRoles), RequestId: interaction.Id);
     }
 
     private async Task AnswerAsync(Interaction interaction, CommandInvocation invocation, long receivedAt, bool pressed, CancellationToken cancellationToken)

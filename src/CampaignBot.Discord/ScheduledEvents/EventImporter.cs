@@ -50,7 +50,7 @@ internal sealed class EventImporter(
             var person = new Person(Platform.Discord, creator, data.TryGetProperty("creator", out var c) && c.ValueKind == JsonValueKind.Object ? Text(c, "global_name") ?? Text(c, "username") ?? creator : creator);
 
             using var adopting = mirror.Adopt(guild, scheduledId);
-            var result = await router.HandleAsync(new CommandInvocation(["event", "create"], values, new CommandContext(person, null, IsOrganiser: true)), CancellationToken.None).ConfigureAwait(false);
+            var result = await router.HandleAsync(new CommandInvocation(["event", "create"], values, new CommandContext(person, null, IsOrganiser: true, RequestId: $"discord:scheduled-event:{scheduledId}")), CancellationToken.None).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
                 Log.ImportRefused(logger, scheduledId, result.Error.Message);
