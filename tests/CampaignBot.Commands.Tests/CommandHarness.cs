@@ -1,3 +1,4 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Options;
@@ -47,6 +48,8 @@ public sealed class CommandHarness : IAsyncDisposable
     public ICommandRouter Router { get; }
 
     public RecordingSender Sender => _services.GetRequiredService<RecordingSender>();
+
+    public CampaignState State => _services.GetRequiredService<CampaignState>();
 
     public static async Task<CommandHarness> CreateAsync(ITestDatabase? database = null)
     {
