@@ -1,11 +1,8 @@
-using CampaignBot.Commands.Services;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
+using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
-using CampaignBot.Core.Results;
-using CampaignBot.Core.Specs;
-using CampaignBot.Core.Time;
 using CampaignBot.Options;
 using CampaignBot.Shell;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +15,7 @@ namespace CampaignBot.Seeding;
 /// Loads the seed file's campaign name and events into an empty store, once. A store that already has events, or
 /// was seeded before, is left alone, so organisers' edits and deletions survive restarts.
 /// </summary>
-internal sealed class CampaignSeeder(ICampaignStore store, CampaignState campaign, IOptions<CampaignOptions> options, PlatformSettings platforms, TimeProvider clock, ILogger<CampaignSeeder> logger) : IHostedService
+internal sealed class CampaignSeeder(ICampaignStore store, ICommandRouter router, CampaignState campaign, IOptions<CampaignOptions> options, PlatformSettings platforms, TimeProvider clock, ILogger<CampaignSeeder> logger) : IHostedService
 {
     private static readonly Person SeedAuthor = new(Platform.Shell, "seed", "campaign seed");
 
@@ -34,18 +31,18 @@ internal sealed class CampaignSeeder(ICampaignStore store, CampaignState campaig
         var stats = await store.GetStatsAsync(now, cancellationToken).ConfigureAwait(false);
         if (stats.UpcomingEvents + stats.PastEvents + stats.CancelledEvents == 0 && SeedFileReader.Read(path).TryGet(out var seed, out _))
         {
-            var zone = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
             var created = 0;
-            foreach (var item in seed.Events)
+            for (var i = 0; i < seed.Events.Count; i++)
             {
-                if (ToEvent(item, zone, now).TryGet(out var draft, out var error))
+                var item = seed.Events[i];
+                var result = await router.HandleAsync(ToInvocation(item, i, path), cancellationToken).ConfigureAwait(false);
+                if (result.IsSuccess)
                 {
-                    await store.AddEventAsync(draft, cancellationToken).ConfigureAwait(false);
                     created++;
                 }
                 else
                 {
-                    Log.SeedEventSkipped(logger, item.Title, error.ToString());
+                    Log.SeedEventSkipped(logger, item.Title, result.Error.ToString());
                 }
             }
 
@@ -74,55 +71,31 @@ internal sealed class CampaignSeeder(ICampaignStore store, CampaignState campaig
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static Result<CampaignEvent> ToEvent(SeedEvent item, string campaignZone, DateTimeOffset now)
+    // A seed event is created exactly as an organiser's `event create` would be (the same validation, defaults,
+    // reminders and cards), keyed by the seed file and its place in it.
+    private static CommandInvocation ToInvocation(SeedEvent item, int index, string path)
     {
-        if (!EventKinds.TryParse(item.Kind, out var kind))
+        var options = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            return Error.BadInput($"unknown kind \"{item.Kind}\"");
-        }
-
-        if (item.Title.Length is 0 or > Limits.Title)
-        {
-            return Error.BadInput($"title must be 1 to {Limits.Title} characters");
-        }
-
-        var zone = item.Timezone ?? campaignZone;
-        if (!WhenParser.Parse(item.When, zone, now).TryGet(out var start, out var whenError))
-        {
-            return whenError;
-        }
-
-        TimeSpan? duration = null;
-        if (item.Duration is not null)
-        {
-            if (!Durations.TryParse(item.Duration, out var parsed))
-            {
-                return Error.BadInput($"unreadable duration \"{item.Duration}\"");
-            }
-
-            duration = parsed;
-        }
-
-        var plan = ReminderPlan.Default;
-        if (item.Reminders is not null && !OptionValues.Offsets(item.Reminders).TryGet(out plan, out var planError))
-        {
-            return planError;
-        }
-
-        return new CampaignEvent
-        {
-            Kind = kind,
-            Title = item.Title,
-            Start = start,
-            End = start + (duration ?? EventDurations.Default(kind)),
-            TimeZoneId = zone,
-            Location = item.Location,
-            Description = item.Description,
-            Hashtags = item.Hashtags.Where(tag => Hashtags.TryNormalise(tag, out _)).Select(tag => tag.TrimStart('#')).ToArray(),
-            Link = item.Link,
-            Reminders = plan ?? ReminderPlan.Default,
-            CreatedBy = SeedAuthor,
-            CreatedAt = now,
+            ["kind"] = item.Kind,
+            ["title"] = item.Title,
+            ["when"] = item.When,
         };
+        Add(options, "duration", item.Duration);
+        Add(options, "timezone", item.Timezone);
+        Add(options, "location", item.Location);
+        Add(options, "description", item.Description);
+        Add(options, "hashtags", item.Hashtags.Count == 0 ? null : string.Join(',', item.Hashtags));
+        Add(options, "link", item.Link);
+        Add(options, "reminders", item.Reminders);
+        return new CommandInvocation(["event", "create"], options, new CommandContext(SeedAuthor, Channel: null, IsOrganiser: true, RequestId: $"seed:{path}:{index}"));
+    }
+
+    private static void Add(Dictionary<string, string> options, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            options[name] = value;
+        }
     }
 }
