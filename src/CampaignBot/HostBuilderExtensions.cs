@@ -1,7 +1,6 @@
 using CampaignBot.Commands;
 using CampaignBot.Discord;
 using CampaignBot.Mastodon;
-using CampaignBot.Mastodon.Boost;
 using CampaignBot.Options;
 using CampaignBot.Scheduling;
 using CampaignBot.Seeding;
@@ -58,7 +57,6 @@ public static class HostBuilderExtensions
         if (platforms.MastodonConfigured)
         {
             builder.Services.AddMastodonAdapter();
-            builder.Services.AddAutoBoost();
         }
 
         if (platforms.ShellEnabled)
