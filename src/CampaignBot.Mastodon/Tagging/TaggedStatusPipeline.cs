@@ -20,9 +20,19 @@ internal sealed class TaggedStatusPipeline(MentionRecorder recorder, BoostQueue 
     {
         var mentions = new List<HashtagMention>(statuses.Count);
         List<MastodonStatus>? fresh = null;
-        foreach (var status in statuses)
+        for (var i = 0; i < statuses.Count; i++)
         {
-            if (Match(status, tracked, mentions))
+            var status = statuses[i];
+            if (!Match(status, tracked, mentions))
+            {
+                continue;
+            }
+
+            if (source == TagSource.Stream)
+            {
+                await boosts.EnqueueAsync(status, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
                 (fresh ??= new List<MastodonStatus>(statuses.Count)).Add(status);
             }
@@ -33,19 +43,7 @@ internal sealed class TaggedStatusPipeline(MentionRecorder recorder, BoostQueue 
             await recorder.EnqueueAsync(mentions, cancellationToken).ConfigureAwait(false);
         }
 
-        if (fresh is null)
-        {
-            return mentions;
-        }
-
-        if (source == TagSource.Stream)
-        {
-            foreach (var status in fresh)
-            {
-                await boosts.EnqueueAsync(status, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
+        if (fresh is not null)
         {
             // The single call site of auto-boost for pages (Boost/AutoBooster: rules, caps, persistence and dedupe are its job).
             await boosts.ConsiderAsync(fresh, cancellationToken).ConfigureAwait(false);
