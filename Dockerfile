@@ -5,7 +5,8 @@ COPY Directory.Build.props Directory.Packages.props CampaignBot.sln ./
 COPY src/ src/
 RUN dotnet publish src/CampaignBot -c Release -o /out
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# ASP.NET Core's runtime: the web surface (page, calendar, health, metrics) runs on Kestrel inside the bot.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /out ./
 COPY config/ config/
@@ -13,4 +14,8 @@ COPY config/ config/
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 VOLUME ["/app/data"]
+# Inside a container the web surface listens on every interface: the campaign page and calendar on 5080 (put a
+# reverse proxy with TLS in front), health and metrics on 9464 (keep it private).
+ENV Web__Urls=http://0.0.0.0:5080 Web__MetricsUrls=http://0.0.0.0:9464
+EXPOSE 5080 9464
 ENTRYPOINT ["dotnet", "CampaignBot.dll"]

@@ -14,5 +14,6 @@ public static class Scenarios
         new Scheduling.FireLagScenario(),
         new Scheduling.ScheduleScenario(),
         new Scheduling.RestartScenario(),
+        new Web.WebScenario(),
     ];
 }

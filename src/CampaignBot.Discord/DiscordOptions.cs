@@ -38,6 +38,9 @@ public sealed class DiscordOptions
     /// <summary>How long a command may run before the reply is deferred (type 5), well inside Discord's 3 s.</summary>
     public int DeferAfterMilliseconds { get; set; } = 1500;
 
+    /// <summary>The application's Ed25519 public key (hex, from the portal); enables <c>/discord/interactions</c>.</summary>
+    public string? PublicKey { get; set; }
+
     /// <summary>Register slash commands at start-up (only when their definitions changed).</summary>
     public bool RegisterCommands { get; set; } = true;
 

@@ -34,6 +34,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add($"Discord:GatewayUrl \"{gateway}\" is not a ws(s) URL; leave it empty to ask Discord.");
         }
 
+        if (options.PublicKey is { Length: > 0 } key && Interactions.HttpInteractionReceiver.ParseKey(key) is null)
+        {
+            failures.Add("Discord:PublicKey must be the application's public key from the developer portal: 64 hex digits.");
+        }
+
         if (options.ShardCount < 1)
         {
             failures.Add("Discord:ShardCount must be at least 1.");

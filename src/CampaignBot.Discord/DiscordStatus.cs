@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CampaignBot.Core.Ports;
+using CampaignBot.Discord.Telemetry;
 
 namespace CampaignBot.Discord;
 
@@ -24,6 +25,9 @@ internal sealed class DiscordStatus(Interactions.InteractionTimings timings) : I
     /// <summary>Completes at the first READY.</summary>
     public Task WhenConnected => _connected.Task;
 
+    /// <summary>The adapter's one-line state: starting, connected, or reconnecting on some shard.</summary>
+    public string State => _shards.Values.FirstOrDefault(shard => shard.StartsWith("reconnecting", StringComparison.Ordinal)) ?? _state;
+
     public void Starting(string what) => _state = what;
 
     public void Ready(int shard, string user, int guilds)
@@ -33,9 +37,17 @@ internal sealed class DiscordStatus(Interactions.InteractionTimings timings) : I
         _connected.TrySetResult();
     }
 
-    public void Resumed(int shard) => _shards[shard] = "resumed";
+    public void Resumed(int shard)
+    {
+        _shards[shard] = "resumed";
+        DiscordMetrics.Resumed();
+    }
 
-    public void Reconnecting(int shard, string reason) => _shards[shard] = $"reconnecting ({reason})";
+    public void Reconnecting(int shard, string reason)
+    {
+        _shards[shard] = $"reconnecting ({reason})";
+        DiscordMetrics.Reconnecting();
+    }
 
     public void Latency(int shard, TimeSpan latency) => _latency[shard] = latency;
 

@@ -88,4 +88,7 @@ internal static partial class Log
 
     [LoggerMessage(53, LogLevel.Warning, "Discord message to {DestinationId} renders to {Parts} posts; only the first {MaxParts} are sent, the last saying what was left out")]
     public static partial void MessageCut(ILogger logger, string destinationId, int parts, int maxParts);
+
+    [LoggerMessage(90, LogLevel.Warning, "Discord HTTP interaction refused with 401: {Reason}")]
+    public static partial void InteractionRejected(ILogger logger, string reason);
 }

@@ -40,10 +40,16 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<DiscordStatus>();
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DiscordStatus>());
+        services.AddSingleton<IReadinessProbe, DiscordReadiness>();
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<InteractionTimings>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<InteractionDispatcher>();
+        services.AddSingleton(sp => new HttpInteractionReceiver(
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<InteractionDispatcher>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HttpInteractionReceiver>>()));
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<DiscordSender>();
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordSender>());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignBot.Core.Ports;
+using CampaignBot.Mastodon.Telemetry;
 
 namespace CampaignBot.Mastodon;
 
@@ -65,12 +66,14 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
             _mode = mode;
             _modeReason = why;
         });
+        MastodonMetrics.Listening(mode);
         _streaming.TrySetResult();
     }
 
     public void Reconnecting(string reason)
     {
         Interlocked.Increment(ref _reconnects);
+        MastodonMetrics.Reconnecting();
         Error($"stream dropped: {reason}");
     }
 

@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MastodonSession>();
         services.AddSingleton<MastodonAdapterStatus>();
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<MastodonAdapterStatus>());
+        services.AddSingleton<IReadinessProbe, MastodonReadiness>();
         services.AddSingleton<TrackedTags>();
         services.AddSingleton<TagSubscriptions>();
         services.AddSingleton<MentionRecorder>();

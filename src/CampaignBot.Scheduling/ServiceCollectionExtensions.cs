@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReminderWakeup>(provider => provider.GetRequiredService<DispatcherArming>());
         services.Replace(ServiceDescriptor.Singleton<IBroadcaster, LoggedBroadcaster>());
         services.AddSingleton<IStatusSource, ReminderStatus>();
+        services.AddSingleton<IReadinessProbe, SchedulerReadiness>();
         services.AddSingleton<DigestComposer>();
 
         services.AddQuartz(quartz =>

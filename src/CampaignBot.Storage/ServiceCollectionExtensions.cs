@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IMentionLedger>(provider => new SqlMentionLedger(provider.GetRequiredService<DbDataSource>()));
         services.TryAddSingleton<IPostLedger>(provider => new SqlPostLedger(provider.GetRequiredService<DbDataSource>()));
         services.TryAddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IReadinessProbe, DatabaseReadiness>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -63,7 +63,7 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     public async Task<bool> UpdateEventAsync(CampaignEvent updated, CancellationToken cancellationToken)
     {
         var (found, next) = await SqlSession.RunAsync(dataSource, async session =>
-            await _events.UpdateAsync(session, updated, cancellationToken).ConfigureAwait(false)
+            await _events.UpdateAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)
                 ? (true, await ReminderRows.SyncEventAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
                 : (false, null), cancellationToken).ConfigureAwait(false);
         Wake(next);

@@ -1,5 +1,6 @@
 using CampaignBot.Commands;
 using CampaignBot.Discord;
+using CampaignBot.Endpoints;
 using CampaignBot.Mastodon;
 using CampaignBot.Options;
 using CampaignBot.Scheduling;
@@ -7,6 +8,7 @@ using CampaignBot.Seeding;
 using CampaignBot.Shell;
 using CampaignBot.Status;
 using CampaignBot.Storage;
+using CampaignBot.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,9 +51,16 @@ public static class HostBuilderExtensions
         builder.Services.AddHostedService<CampaignSeeder>();
         builder.Services.AddCampaignScheduling(new SchedulerStore(storage.Provider == StorageProvider.Postgres, storage.ConnectionString));
         builder.Services.AddCampaignStatus();
+
+        // Before the adapters, so the page and /readyz answer while they connect.
+        builder.Services.AddCampaignWeb();
         if (platforms.DiscordConfigured)
         {
             builder.Services.AddDiscordAdapter();
+            if (!string.IsNullOrWhiteSpace(builder.Configuration["Discord:PublicKey"]))
+            {
+                builder.Services.AddSingleton(new WebEndpoints("discord-interactions", DiscordInteractionsEndpoint.Map));
+            }
         }
 
         if (platforms.MastodonConfigured)

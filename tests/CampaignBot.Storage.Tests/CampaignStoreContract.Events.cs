@@ -1,4 +1,5 @@
 using CampaignBot.Core.Domain;
+using CampaignBot.Core.Ports;
 
 namespace CampaignBot.Storage.Tests;
 
@@ -92,6 +93,34 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task Every_update_raises_the_revision_whatever_the_caller_passes()
+    {
+        var added = await AddEventAsync("Vigil", Now.AddDays(3), EventKind.Picket);
+        Assert.Equal(0, added.Revision);
+        Assert.Null((await Store.GetEventAsync(added.Id, Ct))!.UpdatedAt);
+
+        await Store.UpdateEventAsync(added with { Location = "Here" }, Ct);
+        await Store.UpdateEventAsync(added with { Location = "There", Revision = 0 }, Ct);
+
+        var stored = (await Store.GetEventAsync(added.Id, Ct))!;
+        Assert.Equal(2, stored.Revision);
+        Assert.Equal("There", stored.Location);
+        Assert.Equal(stored.UpdatedAt, (await Store.ListEventsAsync(new EventQuery(Now, IncludePast: true), Ct)).Single().UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Since_leaves_out_events_that_started_before_it()
+    {
+        await AddEventAsync("Long ago", Now.AddDays(-40));
+        await AddEventAsync("Last week", Now.AddDays(-7));
+        await AddEventAsync("Next week", Now.AddDays(7));
+
+        var listed = await Store.ListEventsAsync(new EventQuery(Now, IncludePast: true, Since: Now.AddDays(-30)), Ct);
+
+        Assert.Equal(["Last week", "Next week"], Titles(listed));
+    }
+
+    [Fact]
     public async Task Update_replaces_every_field()
     {
         var added = await AddEventAsync("Rally at the Department of Health", Now.AddDays(3), EventKind.Rally);
@@ -113,9 +142,14 @@ public abstract partial class CampaignStoreContract
             CreatedAt = Now.AddMinutes(5),
         };
 
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         Assert.True(await Store.UpdateEventAsync(updated, Ct));
 
-        AssertSameEvent(updated, await Store.GetEventAsync(added.Id, Ct));
+        // The store counts the change and stamps when it was made: calendar feeds follow both.
+        var stored = await Store.GetEventAsync(added.Id, Ct);
+        Assert.Equal(1, stored!.Revision);
+        Assert.InRange(stored.UpdatedAt!.Value, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        AssertSameEvent(updated with { Revision = 1, UpdatedAt = stored.UpdatedAt }, stored);
         Assert.Equal(["Picket at Richmond House"], Titles(await Store.FindEventsByTitlePrefixAsync("picket", 10, Ct)));
         Assert.Empty(await Store.FindEventsByTitlePrefixAsync("rally", 10, Ct));
     }

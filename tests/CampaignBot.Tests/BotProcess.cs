@@ -79,6 +79,12 @@ internal sealed partial class BotProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(BotAssembly);
+        // Bots run side by side in tests: each gets a free port unless the test picks one (or turns the web off).
+        if (!settings.Any(s => s.StartsWith("--Web:Urls=", StringComparison.Ordinal)))
+        {
+            start.ArgumentList.Add("--Web:Urls=http://127.0.0.1:0");
+        }
+
         foreach (var setting in settings)
         {
             start.ArgumentList.Add(setting);
@@ -123,6 +129,15 @@ internal sealed partial class BotProcess : IAsyncDisposable
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>The campaign page's address, from the start-up log line.</summary>
+    public async Task<Uri> WebAddressAsync()
+    {
+        const string Marker = "Web: campaign page on ";
+        await WaitForLogAsync(Marker, Timeout);
+        var line = Errors.Split('\n').First(l => l.Contains(Marker, StringComparison.Ordinal));
+        return new Uri(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Split(',')[0].Trim());
     }
 
     private static void Append(StringBuilder buffer, string? line)

@@ -61,7 +61,7 @@ public sealed class DeploymentFilesTests
     [Fact]
     public void Appsettings_keys_of_bound_sections_are_options_properties()
     {
-        foreach (var (section, type) in new[] { ("Storage", typeof(StorageOptions)), ("Campaign", typeof(CampaignOptions)) })
+        foreach (var (section, type) in new[] { ("Storage", typeof(StorageOptions)), ("Campaign", typeof(CampaignOptions)), ("Web", typeof(Web.WebOptions)) })
         {
             var properties = type.GetProperties().Select(p => p.Name).ToHashSet();
             var keys = ConfigurationKeys.Where(key => key.StartsWith(section + ":", StringComparison.Ordinal)).Select(key => key.Split(':')[1]);
@@ -79,6 +79,20 @@ public sealed class DeploymentFilesTests
         var user = lines.Last(line => line.StartsWith("USER ", StringComparison.Ordinal));
         Assert.NotEqual("USER root", user);
         Assert.Contains(lines, line => line.Contains("CampaignBot.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_marks_the_bot_healthy_from_readyz_and_the_image_exposes_the_web_ports()
+    {
+        var bot = (YamlMappingNode)((YamlMappingNode)Compose()["services"])["bot"];
+        var test = string.Join(' ', ((YamlSequenceNode)((YamlMappingNode)bot["healthcheck"])["test"]).Select(n => ((YamlScalarNode)n).Value));
+        var dockerfile = File.ReadAllLines(RepositoryRoot.File("Dockerfile"));
+
+        Assert.Contains("/dev/tcp/127.0.0.1/9464", test, StringComparison.Ordinal);
+        Assert.Contains("GET /readyz", test, StringComparison.Ordinal);
+        Assert.Contains("http://0.0.0.0:9464", ((YamlScalarNode)((YamlMappingNode)bot["environment"])["Web__MetricsUrls"]).Value, StringComparison.Ordinal);
+        Assert.Contains("EXPOSE 5080 9464", dockerfile);
+        Assert.Contains(dockerfile, line => line.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:", StringComparison.Ordinal));
     }
 
     private static YamlMappingNode Compose()

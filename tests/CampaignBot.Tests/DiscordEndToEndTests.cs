@@ -18,14 +18,7 @@ public sealed class DiscordEndToEndTests : IAsyncDisposable
     public async Task Slash_commands_are_answered_and_the_reminder_reaches_the_subscribed_channel_once()
     {
         _discord = await FakeDiscordServer.StartAsync();
-        await using var bot = BotProcess.Start(
-            _database.Path,
-            "--Campaign:SeedFile=",
-            "--Shell:Enabled=false",
-            $"--Discord:Token={_discord.Token}",
-            $"--Discord:ApplicationId={FakeDiscordServer.ApplicationId}",
-            $"--Discord:ApiBaseUrl={_discord.ApiBaseUrl}",
-            $"--Discord:GuildIds:0={FakeDiscordServer.GuildId}");
+        await using var bot = DiscordBot.Start(_database.Path, _discord);
 
         await _discord.Requests.WaitAsync(r => r.Method == "PUT", TimeSpan.FromSeconds(30), "command registration");
         await _discord.WaitForOpAsync(2, timeout: TimeSpan.FromSeconds(30));

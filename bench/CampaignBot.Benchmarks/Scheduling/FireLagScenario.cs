@@ -94,7 +94,8 @@ internal sealed partial class FireLagScenario : IScenario
         DateTimeOffset DueOf(int number) => number < Due ? instant + (spacing * number) : instant + Again + (spacing * (number - Due));
     }
 
-    private static int Number(string title) => int.Parse(EventNumber().Match(title).Groups[1].Value, CultureInfo.InvariantCulture);
+    /// <summary>The N of a reminder for "Bench event N" (the web scenario times its reminders the same way).</summary>
+    internal static int Number(string title) => int.Parse(EventNumber().Match(title).Groups[1].Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"Bench event (\d+) starts")]
     private static partial Regex EventNumber();

@@ -7,7 +7,7 @@ using CampaignBot.Core.Results;
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>event list</c> and <c>event info</c>.</summary>
-public sealed class EventQueries(ICampaignStore store, EventResolver resolver, CampaignState campaign, TimeProvider clock) : ICommandModule
+public sealed class EventQueries(ICampaignStore store, EventResolver resolver, CampaignState campaign, TimeProvider clock, IEventLinks? links = null) : ICommandModule
 {
     public void Register(CommandTable table)
     {
@@ -49,6 +49,8 @@ public sealed class EventQueries(ICampaignStore store, EventResolver resolver, C
 
         var counts = await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false);
         var reply = EventText.Details(new ReplyBuilder(EventText.Heading(e)), e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
-        return reply.LineIf(!e.IsCancelled, $"RSVP: rsvp {e.Id} going · Reminder: remind {e.Id} before:2h").Build();
+        return reply.LineIf(!e.IsCancelled, $"RSVP: rsvp {e.Id} going · Reminder: remind {e.Id} before:2h")
+            .LineIf(links?.Calendar(e.Id) is not null, $"Add to calendar: {links?.Calendar(e.Id)?.AbsoluteUri}")
+            .Build();
     }
 }

@@ -23,5 +23,14 @@ public sealed record CampaignEvent
     public required Person CreatedBy { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Raised by the store on every stored change (edit, cancellation); 0 for an event never changed.</summary>
+    public int Revision { get; init; }
+
+    /// <summary>When the store last changed the event; null before its first change.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>When the event last changed, or was created: what calendar feeds stamp it with.</summary>
+    public DateTimeOffset LastModified => UpdatedAt ?? CreatedAt;
+
     public bool IsCancelled => Status == EventStatus.Cancelled;
 }

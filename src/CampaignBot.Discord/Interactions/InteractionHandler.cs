@@ -5,6 +5,7 @@ using CampaignBot.Core.Results;
 using CampaignBot.Discord.Json;
 using CampaignBot.Discord.Rendering;
 using CampaignBot.Discord.Rest;
+using CampaignBot.Discord.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -139,6 +140,7 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
 
         var elapsed = clock.GetElapsedTime(receivedAt);
         timings.Record(elapsed);
+        DiscordMetrics.Answered(elapsed, step);
         if (elapsed > TimeSpan.FromSeconds(2.5))
         {
             Log.InteractionSlow(logger, string.Join(' ', interaction.Path), elapsed.TotalMilliseconds);

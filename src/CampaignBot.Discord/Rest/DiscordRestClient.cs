@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CampaignBot.Discord.Json;
+using CampaignBot.Discord.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Discord.Rest;
@@ -86,6 +87,7 @@ internal sealed class DiscordRestClient(HttpClient http, RestRateLimiter limiter
             using (response)
             {
                 var status = (int)response.StatusCode;
+                DiscordMetrics.Response(status);
                 var headers = RateLimitHeaders.Parse(response.Headers);
                 var error = status >= 400 ? ReadError(status, bytes) : null;
                 limiter.Complete(lease, headers, status, error?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null);

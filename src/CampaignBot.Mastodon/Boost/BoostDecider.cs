@@ -3,6 +3,7 @@ using CampaignBot.Core.Domain;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Rest;
+using CampaignBot.Mastodon.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -103,6 +104,7 @@ public sealed class BoostDecider(
             foreach (var skip in skips)
             {
                 BoostLog.Skipped(logger, skip.StatusKey, skip.Reason!.Value);
+                MastodonMetrics.Decided(BoostWords.Of(skip.Reason.Value));
             }
         }
 
@@ -152,6 +154,7 @@ public sealed class BoostDecider(
                 if (await ledger.TryDecideAsync(decision, cancellationToken).ConfigureAwait(false))
                 {
                     claims.Add(decision);
+                    MastodonMetrics.Decided("boost");
                     total++;
                     byAuthor[post.AuthorKey] = byAuthor.GetValueOrDefault(post.AuthorKey) + 1;
                 }

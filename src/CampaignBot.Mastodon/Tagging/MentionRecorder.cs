@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
+using CampaignBot.Mastodon.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Mastodon.Tagging;
@@ -69,7 +70,7 @@ internal sealed class MentionRecorder(IHashtagMentionSink sink, ILogger<MentionR
 
             try
             {
-                await sink.RecordAsync(batch, cancellationToken).ConfigureAwait(false);
+                MastodonMetrics.Counted(await sink.RecordAsync(batch, cancellationToken).ConfigureAwait(false));
                 Interlocked.Add(ref _written, batch.Count);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

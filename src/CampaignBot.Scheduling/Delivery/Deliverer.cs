@@ -2,6 +2,7 @@ using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Scheduling;
+using CampaignBot.Scheduling.Telemetry;
 
 namespace CampaignBot.Scheduling.Delivery;
 
@@ -61,6 +62,7 @@ public sealed class Deliverer(IDeliveryLog log, IEnumerable<IChatSender> senders
         try
         {
             var result = await sender.SendAsync(new OutboundMessage(destination, content, key.IdempotencyKey), cancellationToken).ConfigureAwait(false);
+            SchedulingMetrics.Delivery(destination.Platform, result.IsSuccess);
             return result.TryGet(out var sent, out var error)
                 ? new DeliveryResult(key, Sent: true, sent.PlatformMessageId)
                 : new DeliveryResult(key, Sent: false, Error: error.Message);
@@ -68,6 +70,7 @@ public sealed class Deliverer(IDeliveryLog log, IEnumerable<IChatSender> senders
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A sender bug must not take the other destinations or the dispatcher down; the error is kept for status.
+            SchedulingMetrics.Delivery(destination.Platform, sent: false);
             return new DeliveryResult(key, Sent: false, Error: $"{exception.GetType().Name}: {exception.Message}");
         }
     }

@@ -4,6 +4,7 @@ using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -135,6 +136,7 @@ public sealed class ReminderDispatcher(
             if (late && now >= e.Start + settings.Grace)
             {
                 Log.Missed(logger, reminder.Id, e.Id);
+                SchedulingMetrics.Reminder("missed");
                 outcomes.Add(new ReminderOutcome(reminder.Id, ReminderState.Missed, "the event had started before the reminder could go out"));
                 continue;
             }
@@ -142,6 +144,7 @@ public sealed class ReminderDispatcher(
             var destinations = await DestinationsAsync(reminder, e, subscriptions, cancellationToken).ConfigureAwait(false);
             if (destinations.Count == 0)
             {
+                SchedulingMetrics.Reminder("failed");
                 outcomes.Add(new ReminderOutcome(reminder.Id, ReminderState.Failed, reminder.IsPersonal
                     ? "the person's reminder request no longer exists"
                     : $"no destination is subscribed to {EventKinds.Name(e.Kind)}s"));
@@ -169,6 +172,7 @@ public sealed class ReminderDispatcher(
             await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, cancellationToken).ConfigureAwait(false);
         }
 
+        SchedulingMetrics.Lag(clock.GetUtcNow() - due);
         var sends = plans.Select(plan => deliverer.SendUnrecordedAsync(plan.Delivery, cancellationToken)).ToArray();
         var results = await Task.WhenAll(sends).ConfigureAwait(false);
         var outcomes = plans.Zip(results, (plan, result) => Outcome(plan.Reminder, plan.Delivery, result, plan.Late)).ToArray();
@@ -181,6 +185,7 @@ public sealed class ReminderDispatcher(
         if (failures.Length == 0)
         {
             Log.Delivered(logger, reminder.Id, results.Count + delivery.AlreadySent, late);
+            SchedulingMetrics.Reminder(late ? "late" : "sent");
             return new ReminderOutcome(reminder.Id, late ? ReminderState.Late : ReminderState.Sent);
         }
 
@@ -194,6 +199,7 @@ public sealed class ReminderDispatcher(
         }
 
         Log.Failed(logger, reminder.Id, reminder.Attempts, error);
+        SchedulingMetrics.Reminder("failed");
         return new ReminderOutcome(reminder.Id, ReminderState.Failed, error);
     }
 

@@ -10,7 +10,8 @@ internal sealed class EventTable(DbDataSource dataSource)
 {
     private const string Select = """
         SELECT id, kind, title, starts_at_ms, ends_at_ms, time_zone, location, description, hashtags, link,
-               status, cancel_reason, reminder_offsets, created_by_platform, created_by_id, created_by_name, created_at_ms
+               status, cancel_reason, reminder_offsets, created_by_platform, created_by_id, created_by_name, created_at_ms,
+               revision, updated_at_ms
         FROM events
         """;
 
@@ -89,6 +90,12 @@ internal sealed class EventTable(DbDataSource dataSource)
             parameters.Add(("@now", Columns.Milliseconds(query.Now)));
         }
 
+        if (query.Since is { } since)
+        {
+            conditions.Add("starts_at_ms >= @since");
+            parameters.Add(("@since", Columns.Milliseconds(since)));
+        }
+
         if (query.Kind is { } kind)
         {
             conditions.Add("kind = @kind");
@@ -99,7 +106,9 @@ internal sealed class EventTable(DbDataSource dataSource)
         return dataSource.QueryAsync($"{Select} {where} {Order}", parameters, Read, cancellationToken);
     }
 
-    public async Task<bool> UpdateAsync(SqlSession session, CampaignEvent updated, CancellationToken cancellationToken)
+    // Every stored change raises the revision and stamps the time, whoever makes it: calendar apps follow an event by
+    // its SEQUENCE and LAST-MODIFIED, so no change may slip past them.
+    public async Task<bool> UpdateAsync(SqlSession session, CampaignEvent updated, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await session.ExecuteAsync(
             """
@@ -108,10 +117,10 @@ internal sealed class EventTable(DbDataSource dataSource)
                 time_zone = @time_zone, location = @location, description = @description, hashtags = @hashtags, link = @link,
                 status = @status, cancel_reason = @cancel_reason, reminder_offsets = @reminder_offsets,
                 created_by_platform = @created_by_platform, created_by_id = @created_by_id, created_by_name = @created_by_name,
-                created_at_ms = @created_at_ms
+                created_at_ms = @created_at_ms, revision = revision + 1, updated_at_ms = @updated_at_ms
             WHERE id = @id
             """,
-            [.. Fields(updated), ("@id", updated.Id)],
+            [.. Fields(updated), ("@id", updated.Id), ("@updated_at_ms", Columns.Milliseconds(now))],
             cancellationToken).ConfigureAwait(false);
         return rows > 0;
     }
@@ -162,5 +171,7 @@ internal sealed class EventTable(DbDataSource dataSource)
         Reminders = Lists.Offsets(reader.GetString(12)),
         CreatedBy = new Person(Words.Platform(reader.GetString(13)), reader.GetString(14), reader.GetString(15)),
         CreatedAt = reader.GetInstant(16),
+        Revision = reader.GetInt32(17),
+        UpdatedAt = reader.GetNullableInstant(18),
     };
 }

@@ -59,6 +59,11 @@ internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOpti
                 await store.SetSettingAsync(SettingKeys.CampaignName, name, cancellationToken).ConfigureAwait(false);
             }
 
+            if (seed.Campaign?.Description is { Length: > 0 } description)
+            {
+                await store.SetSettingAsync(SettingKeys.CampaignDescription, description, cancellationToken).ConfigureAwait(false);
+            }
+
             Log.Seeded(logger, created, path);
         }
 

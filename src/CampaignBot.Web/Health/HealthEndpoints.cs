@@ -1,0 +1,92 @@
+using System.Text.Json;
+using CampaignBot.Core.Ports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Web.Health;
+
+/// <summary>
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: every part's state; 503 when the database or the scheduler
+/// is not ready. An adapter that is down is named as not ready but does not make the bot unready on its own: the
+/// reminders, the page and the other platform still work, and restarting would not bring a rejected token back.
+/// </summary>
+internal static class HealthEndpoints
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
+    public static void Map(IEndpointRouteBuilder endpoints, IServiceProvider services)
+    {
+        var probes = services.GetServices<IReadinessProbe>().ToArray();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CampaignBot.Web.Health");
+        endpoints.MapGet("/healthz", (HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, "alive", []));
+        endpoints.MapGet("/readyz", async (HttpContext context) =>
+        {
+            var results = await CheckAllAsync(probes, logger, context.RequestAborted).ConfigureAwait(false);
+            var ready = results.All(r => r.Readiness.Ready || !r.Probe.Required);
+            var status = !ready ? "not ready" : results.All(r => r.Readiness.Ready) ? "ready" : "degraded";
+            await WriteAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, status, results).ConfigureAwait(false);
+        });
+    }
+
+    private static Task<(IReadinessProbe Probe, Readiness Readiness)[]> CheckAllAsync(IReadinessProbe[] probes, ILogger logger, CancellationToken cancellationToken)
+    {
+        var checks = new Task<(IReadinessProbe, Readiness)>[probes.Length];
+        for (var i = 0; i < probes.Length; i++)
+        {
+            checks[i] = CheckAsync(probes[i], logger, cancellationToken);
+        }
+
+        return Task.WhenAll(checks);
+    }
+
+    private static async Task<(IReadinessProbe Probe, Readiness Readiness)> CheckAsync(IReadinessProbe probe, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            return (probe, await probe.CheckAsync(timeout.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (probe, Readiness.Down($"no answer within {ProbeTimeout.TotalSeconds:0} s"));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.ProbeFailed(logger, exception, probe.Name);
+            return (probe, Readiness.Down($"check failed: {exception.GetType().Name}"));
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int statusCode, string status, IReadOnlyList<(IReadinessProbe Probe, Readiness Readiness)> results)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", status);
+            if (results.Count > 0)
+            {
+                writer.WriteStartObject("checks");
+                foreach (var (probe, readiness) in results)
+                {
+                    writer.WriteStartObject(probe.Name);
+                    writer.WriteBoolean("ready", readiness.Ready);
+                    writer.WriteBoolean("required", probe.Required);
+                    writer.WriteString("state", readiness.State);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace CampaignBot.Tests;
+
+/// <summary>The web surface of the real bot process, as an operator and a Prometheus server see it.</summary>
+public sealed partial class WebSurfaceTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Running_bot_is_ready_counts_a_sent_reminder_and_links_the_calendar()
+    {
+        await using var bot = BotProcess.Start(_database.Path, "--Web:PublicUrl=https://campaign.example.org/");
+        var address = await bot.WebAddressAsync();
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        var ct = TestContext.Current.CancellationToken;
+
+        await bot.Input.WriteLineAsync("event create kind:rally title:\"Quick rally\" when:\"in 2s\" reminders:0");
+        await bot.Input.WriteLineAsync("event info 3");
+        await bot.Input.WriteLineAsync("status");
+        await bot.Input.FlushAsync(ct);
+
+        using var ready = await http.GetAsync("/readyz", ct);
+        var checks = JsonNode.Parse(await ready.Content.ReadAsStringAsync(ct))!["checks"]!;
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(checks["database"]!["ready"]!.GetValue<bool>());
+        Assert.True(checks["scheduler"]!["ready"]!.GetValue<bool>());
+
+        var metrics = await WaitForAsync(http, "/metrics", text => SentReminder().IsMatch(text), ct);
+        Assert.Matches(FireLagBucket(), metrics);
+        Assert.Matches(ShellDelivery(), metrics);
+        Assert.Contains("process_cpu_time_seconds_total", metrics, StringComparison.Ordinal);
+
+        Assert.Contains("Add to calendar: https://campaign.example.org/events/3.ics", bot.Output, StringComparison.Ordinal);
+        Assert.Contains($"campaign page on {address.AbsoluteUri.TrimEnd('/')}", bot.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WaitForAsync(HttpClient http, string path, Func<string, bool> done, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var text = await http.GetStringAsync(path, ct);
+            if (done(text) || DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.True(done(text), $"{path} never matched; last:\n{text}");
+                return text;
+            }
+
+            await Task.Delay(250, ct);
+        }
+    }
+
+    [GeneratedRegex("""campaignbot_reminders_total\{[^}]*outcome="sent"[^}]*\} 1""")]
+    private static partial Regex SentReminder();
+
+    [GeneratedRegex("""campaignbot_reminder_fire_lag_seconds_bucket\{[^}]*le="\+Inf"[^}]*\} 1""")]
+    private static partial Regex FireLagBucket();
+
+    [GeneratedRegex("""campaignbot_deliveries_total\{[^}]*platform="shell"[^}]*\} 1""")]
+    private static partial Regex ShellDelivery();
+}
