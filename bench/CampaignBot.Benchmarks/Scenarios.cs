@@ -8,6 +8,7 @@ public static class Scenarios
         new Discord.FanOutScenario(),
         new Discord.InteractionLatencyScenario(),
         new Discord.GatewayIngestScenario(),
+        new Discord.ButtonStormScenario(),
         new Mastodon.BoostLatencyScenario(),
         new Mastodon.IngestScenario(),
         new Mastodon.PollingScenario(),
@@ -15,5 +16,6 @@ public static class Scenarios
         new Scheduling.ScheduleScenario(),
         new Scheduling.RestartScenario(),
         new Web.WebScenario(),
+        new Scheduling.ChaosScenario(),
     ];
 }

@@ -20,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EventResolver>();
         services.AddSingleton<CompletionProvider>();
         services.TryAddSingleton<IBroadcaster, DirectBroadcaster>();
+        services.AddSingleton<EventCards>();
+        services.AddSingleton<CardRefresher>();
 
         services.AddSingleton<ICommandModule, HelpCommands>();
         services.AddSingleton<ICommandModule, EventCommands>();

@@ -16,7 +16,7 @@ namespace CampaignBot.Discord;
 internal sealed class DiscordAdapter(
     DiscordApi api,
     CommandRegistrar registrar,
-    InteractionDispatcher dispatcher,
+    DispatchSinks dispatcher,
     IdentifyGate identifyGate,
     GatewayTimings timings,
     DiscordStatus status,

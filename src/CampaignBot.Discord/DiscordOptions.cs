@@ -44,6 +44,9 @@ public sealed class DiscordOptions
     /// <summary>Register slash commands at start-up (only when their definitions changed).</summary>
     public bool RegisterCommands { get; set; } = true;
 
+    /// <summary>Mirror upcoming actions as native Guild Scheduled Events (the server's Events tab).</summary>
+    public bool ScheduledEvents { get; set; } = true;
+
     internal IReadOnlyList<string> Guilds => Split(GuildIds);
 
     internal IReadOnlyList<string> OrganiserRoles => Split(OrganiserRoleIds);

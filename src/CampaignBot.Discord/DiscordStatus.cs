@@ -8,6 +8,7 @@ namespace CampaignBot.Discord;
 internal sealed class DiscordStatus(Interactions.InteractionTimings timings) : IStatusSource
 {
     private readonly ConcurrentDictionary<int, string> _shards = new();
+    private readonly ConcurrentDictionary<string, byte> _guilds = new();
     private readonly ConcurrentDictionary<int, TimeSpan> _latency = new();
     private volatile string? _stopReason;
     private readonly TaskCompletionSource<string> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,6 +52,20 @@ internal sealed class DiscordStatus(Interactions.InteractionTimings timings) : I
 
     public void Latency(int shard, TimeSpan latency) => _latency[shard] = latency;
 
+    /// <summary>Guilds the bot is in, from READY: where actions are mirrored when <c>Discord:GuildIds</c> is empty.</summary>
+    public IReadOnlyCollection<string> Guilds => [.. _guilds.Keys];
+
+    public void SawGuilds(IEnumerable<string> guildIds)
+    {
+        foreach (var id in guildIds)
+        {
+            _guilds.TryAdd(id, 0);
+        }
+    }
+
+    /// <summary>Why actions are not mirrored to the Events tab, shown once in <c>status</c>; null while all is well.</summary>
+    public string? ScheduledEventsProblem { get; set; }
+
     public void Stopped(string reason)
     {
         _stopReason = reason;
@@ -67,6 +82,11 @@ internal sealed class DiscordStatus(Interactions.InteractionTimings timings) : I
                 _latency.TryGetValue(pair.Key, out var latency)
                     ? $"shard {pair.Key}: {pair.Value}, heartbeat {latency.TotalMilliseconds:0} ms"
                     : $"shard {pair.Key}: {pair.Value}"));
+            if (ScheduledEventsProblem is { } problem)
+            {
+                lines.Add($"events tab: {problem}");
+            }
+
             if (timings.Snapshot() is { Count: > 0 } answered)
             {
                 var sorted = answered.Order().ToArray();

@@ -89,6 +89,21 @@ internal static partial class Log
     [LoggerMessage(53, LogLevel.Warning, "Discord message to {DestinationId} renders to {Parts} posts; only the first {MaxParts} are sent, the last saying what was left out")]
     public static partial void MessageCut(ILogger logger, string destinationId, int parts, int maxParts);
 
+    [LoggerMessage(54, LogLevel.Warning, "Discord refused to manage scheduled events in guild {GuildId}: {Reason}. Actions are no longer mirrored to the Events tab until restart; grant Create Events and Manage Events")]
+    public static partial void ScheduledEventsRefused(ILogger logger, string guildId, string reason);
+
+    [LoggerMessage(55, LogLevel.Warning, "Mirroring event {EventId} to guild {GuildId} failed: {Reason}")]
+    public static partial void ScheduledEventFailed(ILogger logger, long eventId, string guildId, string reason);
+
+    [LoggerMessage(56, LogLevel.Warning, "Unreadable {Type} dispatch: no guild_id, guild_scheduled_event_id or user_id")]
+    public static partial void MalformedInterest(ILogger logger, string type);
+
+    [LoggerMessage(57, LogLevel.Error, "Handling {Type} failed")]
+    public static partial void InterestFailed(ILogger logger, Exception exception, string type);
+
+    [LoggerMessage(58, LogLevel.Warning, "Scheduled event {ScheduledEventId} made in Discord was not imported: {Reason}")]
+    public static partial void ImportRefused(ILogger logger, string scheduledEventId, string reason);
+
     [LoggerMessage(90, LogLevel.Warning, "Discord HTTP interaction refused with 401: {Reason}")]
     public static partial void InteractionRejected(ILogger logger, string reason);
 }

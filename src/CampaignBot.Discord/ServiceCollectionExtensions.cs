@@ -6,6 +6,7 @@ using CampaignBot.Discord.Delivery;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
 using CampaignBot.Discord.Rest;
+using CampaignBot.Discord.ScheduledEvents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -53,7 +54,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<DiscordSender>();
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordSender>());
+        services.AddSingleton<IMessageEditor, DiscordMessageEditor>();
+        services.AddSingleton<ScheduledEventMirror>();
+        services.AddSingleton<IEventMirror>(sp => sp.GetRequiredService<ScheduledEventMirror>());
+        services.AddSingleton<InterestDispatcher>();
+        services.AddSingleton<EventImporter>();
+        services.AddSingleton(sp => new DispatchSinks(
+            [sp.GetRequiredService<InteractionDispatcher>(), sp.GetRequiredService<InterestDispatcher>(), sp.GetRequiredService<EventImporter>()]));
         services.AddHostedService<DiscordAdapter>();
+        services.AddHostedService<InterestReconciler>();
         return services;
     }
 

@@ -66,7 +66,7 @@ internal sealed class MastodonAdapterStatus(TimeProvider clock) : IStatusSource
             _mode = mode;
             _modeReason = why;
         });
-        MastodonMetrics.Listening(mode);
+        MastodonMetrics.Listening(this, mode);
         _streaming.TrySetResult();
     }
 

@@ -39,4 +39,16 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Warning, "Stopping: claimed reminders could not be handed back; they return when their lease ends")]
     public static partial void HandBackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(22, LogLevel.Information, "Took back {Count} reminders claimed by this node ({Node}) before it restarted")]
+    public static partial void ClaimsRetaken(ILogger logger, int count, string node);
+
+    [LoggerMessage(23, LogLevel.Information, "Reminders due at {Next:O} are overdue and unclaimed (a node died?): dispatching now")]
+    public static partial void Overdue(ILogger logger, DateTimeOffset next);
+
+    [LoggerMessage(24, LogLevel.Warning, "Reminder claim heartbeat failed; retrying at the next beat")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(25, LogLevel.Information, "Reminder dispatcher ready on node {Node}")]
+    public static partial void DispatcherReady(ILogger logger, string node);
 }

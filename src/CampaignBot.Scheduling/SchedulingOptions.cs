@@ -11,8 +11,11 @@ public sealed class SchedulingOptions
     /// <summary>How long after an event's start a late reminder is still worth sending; after that it is missed.</summary>
     public TimeSpan Grace { get; set; } = TimeSpan.Zero;
 
-    /// <summary>How long a node holds claimed reminders before others may take them over.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim outlives its holder's last heartbeat (renewed every second while the node lives): how
+    /// soon another node takes over the reminders of one that died. A restarted node takes its own back at once.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Attempts per reminder before it is recorded as failed.</summary>
     public int MaxAttempts { get; set; } = 4;
@@ -35,9 +38,15 @@ public sealed class SchedulingOptions
     /// <summary>How often hashtag sources are asked for new tagged posts.</summary>
     public TimeSpan HashtagPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often Quartz polls its store when idle; lower than its 30 s default so clustered nodes react quickly.</summary>
+    /// <summary>
+    /// How often Quartz polls its store when idle; lower than its 30 s default so clustered nodes react quickly to
+    /// triggers another node scheduled.
+    /// </summary>
     public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>This node's name in claims and the Quartz cluster; the machine name and process id by default.</summary>
+    /// <summary>
+    /// This node's name in reminder claims, stable across restarts: the machine name by default. Nodes of a cluster
+    /// that share a machine need one each.
+    /// </summary>
     public string? NodeId { get; set; }
 }

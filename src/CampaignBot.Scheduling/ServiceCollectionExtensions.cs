@@ -26,9 +26,13 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.DigestOff || TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Scheduling:DigestTime must be HH:mm (e.g. 18:00) or off.")
             .Validate(o => o.HashtagPollInterval >= TimeSpan.FromSeconds(10), "Scheduling:HashtagPollInterval must be at least 10 seconds.")
             .Validate(o => o.Linger >= TimeSpan.Zero && o.Linger * 2 < o.Lease, "Scheduling:Linger must be at least 0 and less than half of Scheduling:Lease.")
+            .Validate(o => o.IdleWaitTime >= TimeSpan.FromSeconds(1) && o.IdleWaitTime <= TimeSpan.FromMinutes(5), "Scheduling:IdleWaitTime must be between 00:00:01 and 00:05:00.")
             .ValidateOnStart();
+        // Quartz reads its idle wait from its own typed options when the scheduler is built; this feeds it the setting.
+        services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<SchedulingOptions>>((quartz, scheduling) => quartz.IdleWaitTime = scheduling.Value.IdleWaitTime);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => NodeIdentity.From(provider.GetRequiredService<IOptions<SchedulingOptions>>().Value));
+        services.AddSingleton<HeldClaims>();
         services.AddSingleton<Deliverer>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<DispatcherArming>();
@@ -45,7 +49,6 @@ public static class ServiceCollectionExtensions
                 // Every node of a cluster shares the name and has its own generated id.
                 scheduler.InstanceName = "CampaignBot";
                 scheduler.GenerateInstanceId = store.Postgres;
-                scheduler.IdleWaitTime = TimeSpan.FromSeconds(3);
             });
             quartz.UsePersistentStore(persistent =>
             {
@@ -92,6 +95,8 @@ public static class ServiceCollectionExtensions
                     .RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+        // Before Quartz: takes back this node's old claims before the first dispatch and renews leases until the last.
+        services.AddHostedService<ClaimHeartbeat>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddHostedService<DispatcherStartup>();
         return services;

@@ -21,6 +21,21 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     private readonly SubscriptionTable _subscriptions = new(dataSource);
     private readonly SettingTable _settings = new(dataSource);
     private readonly StatsQuery _stats = new(dataSource);
+    private readonly EventCardTable _cards = new(dataSource);
+    private readonly InterestTable _interest = new(dataSource);
+
+    public Task AddInterestAsync(long eventId, Person person, DateTimeOffset answeredAt, CancellationToken cancellationToken) =>
+        _interest.AddAsync(eventId, person, answeredAt, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListInterestAsync(long eventId, Platform platform, CancellationToken cancellationToken) =>
+        _interest.ListAsync(eventId, platform, cancellationToken);
+
+    public Task<bool> WithdrawInterestAsync(long eventId, Person person, CancellationToken cancellationToken) =>
+        _interest.WithdrawAsync(eventId, person, cancellationToken);
+
+    public Task AddEventCardAsync(EventCard card, CancellationToken cancellationToken) => _cards.AddAsync(card, cancellationToken);
+
+    public Task<IReadOnlyList<EventCard>> ListEventCardsAsync(long eventId, CancellationToken cancellationToken) => _cards.ListAsync(eventId, cancellationToken);
 
     public async Task<CampaignEvent> AddEventAsync(CampaignEvent draft, CancellationToken cancellationToken)
     {

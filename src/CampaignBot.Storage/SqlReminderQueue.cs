@@ -59,6 +59,21 @@ public sealed class SqlReminderQueue : IReminderQueue
             cancellationToken), cancellationToken);
     }
 
+    public Task RenewAsync(string node, IReadOnlyCollection<long> ids, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var until = Columns.Milliseconds(_clock.GetUtcNow() + lease);
+        return SqlSession.RunAsync(_dataSource, session => session.ExecuteEachAsync(
+            "UPDATE reminders SET lease_until_ms = @lease WHERE id = @id AND state = @claimed AND claimed_by = @node",
+            ["@lease", "@id", "@claimed", "@node"],
+            ids.Select(id => new object?[] { until, id, Claimed, node }),
+            cancellationToken), cancellationToken);
+    }
+
     public Task<IReadOnlyList<DueReminder>> ClaimAsync(string node, DateTimeOffset horizon, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
@@ -94,11 +109,6 @@ public sealed class SqlReminderQueue : IReminderQueue
 
     public Task CompleteAsync(string node, IReadOnlyList<ReminderOutcome> outcomes, CancellationToken cancellationToken)
     {
-        if (outcomes.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
         if (outcomes.Count == 0)
         {
             return Task.CompletedTask;

@@ -149,7 +149,7 @@ public sealed class CampaignCommandTests : IAsyncLifetime
 
         Assert.Contains("announce* — Post an announcement", overview, StringComparison.Ordinal);
         Assert.Contains("rsvp — Say whether you're coming", overview, StringComparison.Ordinal);
-        Assert.Contains("Usage: event create kind:<march|strike|rally|picket|online|meeting> title when [location]", detail, StringComparison.Ordinal);
+        Assert.Contains("Usage: event create kind:<march|strike|rally|picket|online|meeting> title when [duration] [location]", detail, StringComparison.Ordinal);
         Assert.Contains("title (required): Short title — up to 100 characters", detail, StringComparison.Ordinal);
         Assert.Contains("Organisers only.", detail, StringComparison.Ordinal);
         Assert.Contains("hashtag stats tag [days]", group, StringComparison.Ordinal);

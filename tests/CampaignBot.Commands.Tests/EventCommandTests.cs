@@ -87,7 +87,7 @@ public sealed class EventCommandTests : IAsyncLifetime
         await _bot.OkAsync("event create kind:rally title:Soon when:\"in 1h\"");
         await _bot.OkAsync("event create kind:rally title:Later when:\"in 2d\"");
         await _bot.OkAsync("event cancel Later");
-        _bot.Clock.Advance(TimeSpan.FromHours(2));
+        _bot.Clock.Advance(TimeSpan.FromHours(4)); // past Soon's end: a rally lasts 2h by default
 
         Assert.Contains("No upcoming actions", await _bot.OkAsync("event list"), StringComparison.Ordinal);
         var all = await _bot.OkAsync("event list include-past:true");

@@ -41,9 +41,10 @@ public sealed class TextCommandParserTests
     [Fact]
     public void Unquoted_times_with_a_clock_are_kept_together()
     {
-        var invocation = Parse("event create march \"Picket at St Thomas'\" tomorrow 07:30 \"Westminster Bridge\"");
+        var invocation = Parse("event create march \"Picket at St Thomas'\" tomorrow 07:30 4h \"Westminster Bridge\"");
 
         Assert.Equal("tomorrow 07:30", invocation.Options["when"]);
+        Assert.Equal("4h", invocation.Options["duration"]);
         Assert.Equal("Westminster Bridge", invocation.Options["location"]);
     }
 

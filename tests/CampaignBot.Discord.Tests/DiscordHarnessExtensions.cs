@@ -10,12 +10,13 @@ internal static class DiscordHarnessExtensions
     public const string DeleteOriginal = "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original";
     public const string Followup = "POST /webhooks/{webhook_id}/{webhook_token}";
     public const string CreateMessage = "POST /channels/{channel_id}/messages";
+    public const string EditMessage = "PATCH /channels/{channel_id}/messages/{message_id}";
 
     /// <summary>Sends the interaction over the gateway and returns the bot's callback for it.</summary>
     public static async Task<RecordedRequest> InteractAsync(this DiscordHarness harness, JsonObject interaction)
     {
         var id = InteractionPayloads.Id(interaction);
-        await harness.Server.SendDispatchAsync("INTERACTION_CREATE", interaction);
+        await harness.Server.SendInteractionAsync(interaction);
         return await harness.Server.Requests.WaitAsync(r => r.Route == Callback && r.Parameters["interaction_id"] == id, TimeSpan.FromSeconds(5), $"callback for {id}");
     }
 

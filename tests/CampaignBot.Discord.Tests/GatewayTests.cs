@@ -9,13 +9,13 @@ public sealed class GatewayTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task Identifies_with_the_guilds_intent_only_and_becomes_ready()
+    public async Task Identifies_with_the_guilds_and_scheduled_event_intents_only_and_becomes_ready()
     {
         await using var bot = await DiscordHarness.CreateAsync();
         var identify = await bot.Server.WaitForOpAsync(2, timeout: Wait);
         await bot.ConnectedAsync();
 
-        Assert.Equal(1, identify.Data!["intents"]!.GetValue<int>());
+        Assert.Equal(1 | (1 << 16), identify.Data!["intents"]!.GetValue<int>());
         Assert.Equal(bot.Server.Token, identify.Data["token"]!.GetValue<string>());
         Assert.Equal([0, 1], identify.Data["shard"]!.AsArray().Select(n => n!.GetValue<int>()));
         Assert.NotNull(identify.Data["properties"]!["os"]);

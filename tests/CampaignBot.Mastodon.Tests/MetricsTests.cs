@@ -12,13 +12,14 @@ public sealed class MetricsTests
         await bot.ListeningAsync();
         await MastodonHarness.EventuallyAsync(() => Task.FromResult(bot.Server.IsSubscribed("hashtag:notsafenotfair")), "the hashtag subscription");
         var connections = bot.Server.StreamConnections.Count;
+        // Other tests' adapters may be listening too: this one counts towards websocket, whatever theirs do.
+        Assert.Contains(metrics.Values("campaignbot.mastodon.stream.mode", ("mode", "websocket")), adapters => adapters >= 1);
 
         bot.Server.Post("alice", "Walkout at noon #NotSafeNotFair");
         await MastodonHarness.EventuallyAsync(async () => await bot.CountAsync("NotSafeNotFair") == 1, "the tagged post counted");
         bot.Server.DropStreams();
         await bot.Server.StreamConnections.WaitForCountAsync(_ => true, connections + 1);
 
-        Assert.Contains(1.0, metrics.Values("campaignbot.mastodon.stream.mode", ("mode", "websocket")));
         Assert.Contains(metrics.Values("campaignbot.hashtag.mentions"), count => count >= 1);
         await MastodonHarness.EventuallyAsync(() => Task.FromResult(metrics.Values("campaignbot.mastodon.stream.reconnects").Count > 0), "the reconnect counted");
     }

@@ -59,6 +59,9 @@ public sealed class DispatcherHarness : IAsyncDisposable
 
     public ReminderDispatcher Dispatcher { get; private set; }
 
+    /// <summary>The claims the current dispatcher is working on (what its heartbeat would renew).</summary>
+    public HeldClaims Held { get; private set; } = new();
+
     public static async Task<DispatcherHarness> CreateAsync(ITestDatabase? database = null, SchedulingOptions? options = null, DateTimeOffset? now = null)
     {
         database ??= new SqliteTestDatabase();
@@ -101,6 +104,7 @@ public sealed class DispatcherHarness : IAsyncDisposable
         Store,
         new Deliverer(new SqlDeliveryLog(_handle.DataSource, Clock), [Sender]),
         new NodeIdentity($"node-{++_restarts}"),
+        Held = new HeldClaims(),
         Microsoft.Extensions.Options.Options.Create(Options),
         Microsoft.Extensions.Options.Options.Create(Campaign),
         Clock,

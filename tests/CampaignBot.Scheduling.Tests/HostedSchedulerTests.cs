@@ -90,9 +90,108 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         Assert.Empty(_sender.Attempts);
     }
 
+    [Fact]
+    public async Task A_reminder_claimed_by_a_killed_bot_is_sent_on_time_by_the_restarted_one_not_after_the_lease()
+    {
+        DateTimeOffset start;
+        using (var first = await StartAsync())
+        {
+            await RunAsync(first, "subscribe");
+            await RunAsync(first, "event create kind:march title:Held when:\"in 5s\" reminders:2s");
+            start = await StartOfAsync(first, 1);
+            await first.StopAsync(Ct);
+
+            // What a SIGKILL leaves: the row claimed under this machine's stable node id, with a long lease.
+            var claimed = await first.Services.GetRequiredService<IReminderQueue>()
+                .ClaimAsync(Environment.MachineName, start, TimeSpan.FromMinutes(10), 10, Ct);
+            Assert.Single(claimed);
+        }
+
+        using var second = await StartAsync(("Scheduling:Lease", "00:10:00"));
+        await WaitForSendsAsync(1, TimeSpan.FromSeconds(15));
+        await second.StopAsync(Ct);
+
+        var (message, at) = Assert.Single(_sender.Timeline);
+        Assert.InRange(at, start.AddSeconds(-2), start.AddSeconds(-1));
+        Assert.DoesNotContain("Sent late", message.Content.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dead_nodes_claim_is_taken_over_once_its_short_lease_runs_out()
+    {
+        using var host = await StartAsync(("Scheduling:Lease", "00:00:05"));
+        await RunAsync(host, "subscribe");
+        await RunAsync(host, "event create kind:march title:Orphan when:\"in 30s\" reminders:29s");
+        var queue = host.Services.GetRequiredService<IReminderQueue>();
+        // The lease runs from the claim's own clock reading, which is no earlier than this.
+        var leaseEnds = DateTimeOffset.UtcNow.AddSeconds(5);
+        var claimed = await queue.ClaimAsync("a-dead-node", DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromSeconds(5), 10, Ct);
+
+        await WaitForSendsAsync(1, TimeSpan.FromSeconds(20));
+        await host.StopAsync(Ct);
+
+        Assert.Single(claimed);
+        Assert.InRange(Assert.Single(_sender.Timeline).At, leaseEnds, leaseEnds.AddSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_live_node_keeps_renewing_the_lease_of_what_it_holds()
+    {
+        using var host = await StartAsync(("Scheduling:Lease", "00:00:05"));
+        var queue = host.Services.GetRequiredService<Scheduling.Reminders.HeldClaims>();
+        var reminders = host.Services.GetRequiredService<IReminderQueue>();
+        await RunAsync(host, "subscribe");
+        await RunAsync(host, "event create kind:march title:Kept when:\"in 60s\" reminders:59s");
+        var node = host.Services.GetRequiredService<Scheduling.Reminders.NodeIdentity>().Id;
+        var claimed = await reminders.ClaimAsync(node, DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromSeconds(5), 10, Ct);
+        queue.Add(claimed.Select(r => r.Id));
+
+        await Task.Delay(TimeSpan.FromSeconds(7), Ct);
+        var stats = await reminders.StatsAsync(Ct);
+        queue.Remove(claimed.Select(r => r.Id));
+        await host.StopAsync(Ct);
+
+        Assert.Single(claimed);
+        Assert.Equal(1, stats[ReminderState.Claimed]);
+        Assert.True(stats.NextFire > DateTimeOffset.UtcNow.AddSeconds(-3), $"lease ran out at {stats.NextFire:O}");
+        Assert.Empty(_sender.Attempts);
+    }
+
+    [Fact]
+    public async Task Quartz_polls_its_store_as_often_as_Scheduling_IdleWaitTime_says()
+    {
+        using var host = await StartAsync(("Scheduling:IdleWaitTime", "00:00:07"));
+
+        var quartz = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Quartz.QuartzSchedulerOptions>>().Value;
+        await host.StopAsync(Ct);
+
+        Assert.Equal(TimeSpan.FromSeconds(7), quartz.IdleWaitTime);
+    }
+
+    [Fact]
+    public async Task Back_to_back_announcements_are_all_delivered_and_a_redelivered_request_only_once()
+    {
+        using var host = await StartAsync();
+        await RunAsync(host, "subscribe");
+        var router = host.Services.GetRequiredService<ICommandRouter>();
+
+        var replies = await Task.WhenAll(Enumerable.Range(1, 10).Select(i =>
+            router.HandleTextAsync($"announce Picket number {i}", Organiser with { RequestId = $"interaction-{i}" }, Ct)));
+        var again = await router.HandleTextAsync("announce Picket number 3", Organiser with { RequestId = "interaction-3" }, Ct);
+        var unnamed = await Task.WhenAll(Enumerable.Range(1, 2).Select(_ => router.HandleTextAsync("announce Same words", Organiser, Ct)));
+        await host.StopAsync(Ct);
+
+        Assert.All(replies, reply => Assert.True(reply.IsSuccess, reply.Error?.ToString()));
+        Assert.True(again.IsSuccess, again.Error?.ToString());
+        var announced = _sender.Sent.Select(m => m.Content.ToPlainText()).Where(text => text.Contains("Picket number", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(10, announced.Length);
+        Assert.Equal(10, _sender.Sent.Where(m => m.IdempotencyKey.StartsWith("announce:shell:interaction-", StringComparison.Ordinal)).Select(m => m.IdempotencyKey).Distinct().Count());
+        Assert.Equal(2, _sender.Sent.Count(m => m.Content.ToPlainText().Contains("Same words", StringComparison.Ordinal)));
+    }
+
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
-    private async Task<IHost> StartAsync()
+    private async Task<IHost> StartAsync(params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -102,6 +201,7 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
             ["Scheduling:LateAfter"] = "00:00:01",
             ["Scheduling:DigestTime"] = "off",
         });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.Services.AddCampaignStorage();
         builder.Services.Configure<CampaignOptions>(_ => { });
         builder.Services.AddCampaignCommands();

@@ -56,6 +56,28 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         Assert.Contains("starts now", message.Content.Title, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(45_000, true)]
+    [InlineData(0, false)]
+    public async Task A_reminder_claimed_on_time_is_marked_late_in_text_and_record_only_if_it_is_sent_late(int sentAfterDueMs, bool late)
+    {
+        await _bot.SubscribeAsync("marches");
+        await _bot.AddEventAsync("March", DispatcherHarness.Start.AddHours(1), offsets: TimeSpan.FromMinutes(30));
+
+        _bot.Clock.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(100));
+        var running = _bot.RunAsync();
+        await WaitUntilAsync(() => _bot.Held.Snapshot().Count == 1);
+        var heldWhileWaiting = _bot.Held.Snapshot().Count;
+        _bot.Clock.Advance(TimeSpan.FromMilliseconds(100 + sentAfterDueMs));
+        await running;
+
+        Assert.Equal(1, heldWhileWaiting);
+        Assert.Empty(_bot.Held.Snapshot());
+        var text = Assert.Single(_bot.Sender.Sent).Content.ToPlainText(_bot.Clock);
+        Assert.Equal(late, text.Contains("Sent late", StringComparison.Ordinal));
+        Assert.Equal(1, (await _bot.StatsAsync())[late ? ReminderState.Late : ReminderState.Sent]);
+    }
+
     [Fact]
     public async Task Nothing_is_claimed_before_it_is_due()
     {
@@ -202,9 +224,10 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         await _bot.RunAsync();
         await _bot.RunAsync();
 
+        // The lease (10 s) is shorter than LateAfter (30 s): a takeover this quick still counts as on time.
         Assert.Equal(0, duringLease);
-        Assert.Single(_bot.Sender.Sent);
-        Assert.Equal(1, (await _bot.StatsAsync())[ReminderState.Late]);
+        Assert.DoesNotContain("Sent late", Assert.Single(_bot.Sender.Sent).Content.ToPlainText(_bot.Clock), StringComparison.Ordinal);
+        Assert.Equal(1, (await _bot.StatsAsync())[ReminderState.Sent]);
     }
 
     [Fact]
@@ -236,5 +259,13 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
 
         Assert.Equal(DispatcherHarness.Start.AddHours(1).AddSeconds(5), (await _bot.StatsAsync()).NextFire);
         Assert.IsType<TextFragment>(_bot.Sender.Attempts.Single().Content.Lines[0][0]);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 }

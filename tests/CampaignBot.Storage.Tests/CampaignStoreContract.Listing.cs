@@ -32,6 +32,18 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task Listing_includes_an_event_that_has_started_and_not_ended()
+    {
+        await Store.AddEventAsync(Draft("Under way", Now.AddHours(-1), EventKind.March) with { End = Now.AddHours(1) }, Ct);
+        await Store.AddEventAsync(Draft("Just ended", Now.AddHours(-2), EventKind.March) with { End = Now }, Ct);
+        await AddEventAsync("Tomorrow", Now.AddDays(1));
+
+        var events = await Store.ListEventsAsync(new EventQuery(Now), Ct);
+
+        Assert.Equal(["Under way", "Tomorrow"], Titles(events));
+    }
+
+    [Fact]
     public async Task Listing_filters_by_kind()
     {
         await AddEventAsync("Strike one", Now.AddDays(1), EventKind.Strike);

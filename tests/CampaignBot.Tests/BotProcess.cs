@@ -55,6 +55,8 @@ internal sealed partial class BotProcess : IAsyncDisposable
     /// The bot as its own project built it (same configuration as the tests). The copy in the test output is not
     /// runnable: the test project's framework references trim assemblies the bot needs from it.
     /// </summary>
+    public static string AssemblyPath => BotAssembly;
+
     private static string BotAssembly
     {
         get

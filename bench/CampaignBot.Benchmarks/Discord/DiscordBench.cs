@@ -2,6 +2,7 @@ using CampaignBot.Commands;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Discord;
+using CampaignBot.Discord.Interactions;
 using CampaignBot.Storage;
 using CampaignBot.Testing.Databases;
 using CampaignBot.Testing.Discord;
@@ -59,6 +60,22 @@ internal sealed class DiscordBench : IAsyncDisposable
         }
 
         await Services.GetRequiredService<DiscordStatus>().WhenConnected.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a warm-up of <paramref name="answered"/> interactions: waits until the bot has timed them all (the fake
+    /// records a callback just before the bot sees its answer and records the timing), then forgets those timings.
+    /// </summary>
+    public async Task<InteractionTimings> ClearWarmUpTimingsAsync(int answered, CancellationToken cancellationToken)
+    {
+        var timings = Services.GetRequiredService<InteractionTimings>();
+        while (timings.Count < answered)
+        {
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+
+        timings.Clear();
+        return timings;
     }
 
     public async ValueTask DisposeAsync()

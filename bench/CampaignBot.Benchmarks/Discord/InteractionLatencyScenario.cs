@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
-using CampaignBot.Discord.Interactions;
 using CampaignBot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,14 +47,7 @@ internal sealed class InteractionLatencyScenario : IScenario
         var warmUp = new ConcurrentDictionary<string, long>();
         await SendAsync(server, rate, 2, warmUp, cancellationToken).ConfigureAwait(false);
         await server.Requests.WaitForCountAsync(r => r.Route == Callback && warmUp.ContainsKey(r.Parameters["interaction_id"]), warmUp.Count, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        var timings = bench.Services.GetRequiredService<InteractionTimings>();
-        while (timings.Count < warmUp.Count)
-        {
-            // The fake records a callback just before the bot sees its answer and records the timing.
-            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
-        }
-
-        timings.Clear();
+        var timings = await bench.ClearWarmUpTimingsAsync(warmUp.Count, cancellationToken).ConfigureAwait(false);
         var sent = new ConcurrentDictionary<string, long>();
         var total = rate * seconds;
         await SendAsync(server, rate, seconds, sent, cancellationToken).ConfigureAwait(false);

@@ -50,12 +50,12 @@ internal sealed class RestartScenario : IScenario
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = BotPaths.RepositoryRoot,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(BotAssembly);
+        start.ArgumentList.Add(BotPaths.BotAssembly);
         foreach (var setting in new[]
         {
             $"--Storage:Provider={engine}",
@@ -108,18 +108,6 @@ internal sealed class RestartScenario : IScenario
             {
                 process.Kill(entireProcessTree: true);
             }
-        }
-    }
-
-    // bench/CampaignBot.Benchmarks/bin/<configuration>/<tfm>/ → the repository root, and the host built beside it.
-    private static string RepositoryRoot => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-
-    private static string BotAssembly
-    {
-        get
-        {
-            var output = new DirectoryInfo(AppContext.BaseDirectory);
-            return Path.Combine(RepositoryRoot, "src", "CampaignBot", "bin", output.Parent!.Name, output.Name, "CampaignBot.dll");
         }
     }
 }

@@ -14,6 +14,9 @@ public sealed class EventCommands(
     EventResolver resolver,
     CampaignState campaign,
     IBroadcaster broadcaster,
+    EventCards cards,
+    CardRefresher refresher,
+    IEnumerable<IEventMirror> mirrors,
     TimeProvider clock,
     ILogger<EventCommands> logger) : ICommandModule
 {
@@ -42,11 +45,17 @@ public sealed class EventCommands(
         }
 
         var kind = EventKinds.Parse(args.Required("kind"));
+        if (!EventEnd.Resolve(args, start, zone, EventDurations.Default(kind), now).TryGet(out var end, out var endError))
+        {
+            return endError;
+        }
+
         var draft = new CampaignEvent
         {
             Kind = kind,
             Title = args.Required("title"),
             Start = start,
+            End = end,
             TimeZoneId = zone,
             CreatedBy = request.Context.Invoker,
             CreatedAt = now,
@@ -58,11 +67,15 @@ public sealed class EventCommands(
 
         var created = await store.AddEventAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, created.Id, "created", request.Context.Platform);
+        var posted = await cards.PostAsync(created, cancellationToken).ConfigureAwait(false);
+        await MirrorAsync(created, cancellationToken).ConfigureAwait(false);
         return new ReplyBuilder($"Created {EventText.Heading(created)}")
             .Line($"{EventKinds.Name(created.Kind)} · starts ", new TimeFragment(created.Start, created.TimeZoneId, Relative: true))
+            .Line(EventText.EndLine(created))
             .LineIf(created.Location is not null, $"Where: {created.Location}")
             .Line($"Reminders: {EventText.Reminders(created, now)}")
             .Line($"RSVP: rsvp {created.Id} going · Change it: event edit {created.Id} when:\"…\"")
+            .LineIf(posted > 0, $"Card with RSVP buttons posted to {posted} subscribed channel{(posted == 1 ? string.Empty : "s")}.")
             .Build();
     }
 
@@ -109,6 +122,21 @@ public sealed class EventCommands(
             changed.Add("when");
         }
 
+        if (args.Has("duration") || args.Has("ends") || updated.Start != original.Start)
+        {
+            var keep = EventDurations.EndOf(original) - original.Start;
+            if (!EventEnd.Resolve(args, updated.Start, updated.TimeZoneId, keep, now).TryGet(out var end, out var endError))
+            {
+                return endError;
+            }
+
+            updated = updated with { End = end };
+            if (args.Has("ends") || args.Has("duration"))
+            {
+                changed.Add(args.Has("ends") ? "ends" : "duration");
+            }
+        }
+
         if (!EventFields.Apply(updated, args, changed).TryGet(out updated, out var fieldError))
         {
             return fieldError;
@@ -121,9 +149,12 @@ public sealed class EventCommands(
 
         await store.UpdateEventAsync(updated, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, updated.Id, "edited", request.Context.Platform);
+        await refresher.RefreshNowAsync(updated.Id, cancellationToken).ConfigureAwait(false);
+        await MirrorAsync(updated, cancellationToken).ConfigureAwait(false);
         return new ReplyBuilder($"Updated {EventText.Heading(updated)}")
             .Line($"Changed: {string.Join(", ", changed.Distinct())}")
             .Line($"{EventKinds.Name(updated.Kind)} · starts ", new TimeFragment(updated.Start, updated.TimeZoneId, Relative: true))
+            .Line(EventText.EndLine(updated))
             .LineIf(updated.Location is not null, $"Where: {updated.Location}")
             .Line($"Reminders: {EventText.Reminders(updated, now)}")
             .Build();
@@ -150,6 +181,8 @@ public sealed class EventCommands(
         var cancelled = e with { Status = EventStatus.Cancelled, CancelReason = reason };
         await store.UpdateEventAsync(cancelled, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, e.Id, "cancelled", request.Context.Platform);
+        await refresher.RefreshNowAsync(e.Id, cancellationToken).ConfigureAwait(false);
+        await MirrorAsync(cancelled, cancellationToken).ConfigureAwait(false);
 
         var notice = new ReplyBuilder($"Cancelled: {e.Title}")
             .Line($"The {EventKinds.Name(e.Kind)} planned for ", new TimeFragment(e.Start, e.TimeZoneId), " is off.")
@@ -160,6 +193,14 @@ public sealed class EventCommands(
             .LineIf(reason is not null, $"Reason: {reason}")
             .Line(BroadcastSummary.Describe(report, "subscribed channel"))
             .Build();
+    }
+
+    private async Task MirrorAsync(CampaignEvent e, CancellationToken cancellationToken)
+    {
+        foreach (var mirror in mirrors)
+        {
+            await mirror.MirrorAsync(e, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static Result<DateTimeOffset> FutureStart(string when, string zone, DateTimeOffset now)

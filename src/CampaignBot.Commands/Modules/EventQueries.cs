@@ -20,7 +20,8 @@ public sealed class EventQueries(ICampaignStore store, EventResolver resolver, C
         var args = request.Args;
         EventKind? kind = args.Get("kind") is { } kindName && EventKinds.TryParse(kindName, out var parsed) ? parsed : null;
         var includePast = args.Flag("include-past");
-        var events = await store.ListEventsAsync(new EventQuery(clock.GetUtcNow(), kind, includePast), cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var events = await store.ListEventsAsync(new EventQuery(now, kind, includePast), cancellationToken).ConfigureAwait(false);
         var what = kind is null ? "actions" : $"{EventKinds.Name(kind.Value)}s";
         if (events.Count == 0)
         {
@@ -34,7 +35,7 @@ public sealed class EventQueries(ICampaignStore store, EventResolver resolver, C
         var reply = new ReplyBuilder(includePast ? $"All {what} (times in each event's zone; campaign zone {zone})" : $"Upcoming {what}");
         foreach (var e in events)
         {
-            reply.Line(EventText.ListLine(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty)));
+            reply.Line(EventText.ListLine(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), now));
         }
 
         return reply.Line("Details: event info <id> · RSVP: rsvp <id> going").Build();
@@ -48,9 +49,7 @@ public sealed class EventQueries(ICampaignStore store, EventResolver resolver, C
         }
 
         var counts = await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false);
-        var reply = EventText.Details(new ReplyBuilder(EventText.Heading(e)), e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
-        return reply.LineIf(!e.IsCancelled, $"RSVP: rsvp {e.Id} going · Reminder: remind {e.Id} before:2h")
-            .LineIf(links?.Calendar(e.Id) is not null, $"Add to calendar: {links?.Calendar(e.Id)?.AbsoluteUri}")
-            .Build();
+        var card = EventText.Card(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
+        return links?.Calendar(e.Id) is { } calendar ? card with { Lines = [.. card.Lines, [$"Add to calendar: {calendar.AbsoluteUri}"]] } : card;
     }
 }

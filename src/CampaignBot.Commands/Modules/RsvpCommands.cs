@@ -8,7 +8,7 @@ using CampaignBot.Core.Time;
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>rsvp</c> and <c>remind</c>: what one person does about one event.</summary>
-public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, TimeProvider clock) : ICommandModule
+public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, CardRefresher refresher, TimeProvider clock) : ICommandModule
 {
     private static readonly TimeSpan DefaultBefore = TimeSpan.FromHours(1);
 
@@ -29,6 +29,7 @@ public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, T
         var person = request.Context.Invoker;
         var previous = await store.GetRsvpAsync(e.Id, person, cancellationToken).ConfigureAwait(false);
         await store.SetRsvpAsync(new Rsvp(e.Id, person, answer, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        refresher.Request(e.Id);
         var counts = await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false);
 
         var verb = answer switch
@@ -39,7 +40,7 @@ public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, T
         };
         var change = previous is null || previous.Answer == answer ? string.Empty : $" (was {RsvpAnswers.Name(previous.Answer)})";
         return new ReplyBuilder()
-            .Line($"{verb} {EventText.Heading(e)}{change}, ", new TimeFragment(e.Start, e.TimeZoneId), ".")
+            .Line($"{verb} {EventText.Heading(e)}{change}, ", new TimeFragment(e.Start, e.TimeZoneId), " · change any time.")
             .Line($"Now {EventText.Counts(counts.GetValueOrDefault(e.Id, RsvpCounts.Empty))}.")
             .LineIf(answer != RsvpAnswer.NotGoing, $"Want a nudge? remind {e.Id} before:2h")
             .Build(isPrivate: true);
@@ -48,7 +49,8 @@ public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, T
     private async Task<Result<Reply>> RemindAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var before = DefaultBefore;
-        if (request.Args.Get("before") is { } beforeText && !Durations.TryParse(beforeText, out before))
+        var beforeText = request.Args.Get("before");
+        if (beforeText is not null && !Durations.TryParse(beforeText, out before))
         {
             return Error.BadInput($"Couldn't read before:{beforeText}.", "Type how long before the start, e.g. 30m, 2h or 1d (0 = at the start).");
         }
@@ -60,6 +62,13 @@ public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, T
 
         var now = clock.GetUtcNow();
         var due = ReminderTimes.Due(e.Start, before, e.TimeZoneId);
+        if (due <= now && beforeText is null)
+        {
+            // Asked without a time (the Remind me button): less than the default is left, so remind at the start.
+            before = TimeSpan.Zero;
+            due = e.Start;
+        }
+
         if (due <= now)
         {
             return Error.BadInput(

@@ -53,10 +53,12 @@ public sealed class SubscriptionCommands(ICampaignStore store, IBroadcaster broa
             return Error.Conflict("No channel is subscribed, so there is nobody to announce to.", "Run subscribe in a channel first.");
         }
 
-        var now = clock.GetUtcNow();
         var text = request.Args.Required("text");
         var announcement = new ReplyBuilder("Announcement").Line(text).Build();
-        var key = $"announce:{request.Context.Platform}:{request.Context.Invoker.Id}:{now.ToUnixTimeMilliseconds()}";
+        // Keyed by the request: the same interaction or status handled twice announces once, two requests (however
+        // close together) announce twice. A request with no id of its own is always a new one.
+        var requestId = request.Context.RequestId ?? Guid.NewGuid().ToString("N");
+        var key = $"announce:{request.Context.Platform.ToString().ToLowerInvariant()}:{requestId}";
         var report = await broadcaster.BroadcastAsync(announcement, kind: null, key, cancellationToken).ConfigureAwait(false);
         return Reply.Text(BroadcastSummary.Describe(report, "channel").Replace("Told", "Announced to", StringComparison.Ordinal));
     }

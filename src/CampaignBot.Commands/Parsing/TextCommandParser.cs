@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Specs;
+using CampaignBot.Core.Text;
 
 namespace CampaignBot.Commands.Parsing;
 
@@ -159,7 +160,11 @@ public static partial class TextCommandParser
         return Error.BadInput(message, names.Length == 0 ? $"Type just: {spec.Path}" : $"Its options: {string.Join(", ", names)}.");
     }
 
-    internal static string Clip(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+    internal static string Clip(string text)
+    {
+        var shown = UserText.Shown(text);
+        return shown.Length <= 40 ? shown : string.Concat(shown.AsSpan(0, 40), "…");
+    }
 
     [GeneratedRegex(@"^\d{1,2}:\d{2}$")]
     private static partial Regex ClockTime();

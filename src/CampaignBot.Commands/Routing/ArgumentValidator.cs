@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Specs;
+using CampaignBot.Core.Text;
 
 namespace CampaignBot.Commands.Routing;
 
@@ -17,10 +18,16 @@ public static class ArgumentValidator
         {
             if (spec.Option(name) is not { } option)
             {
-                return Error.BadInput($"Unknown option \"{name}\" for {spec.Path}.", $"Its options: {string.Join(", ", spec.Options.Select(o => o.Name))}.");
+                return Error.BadInput($"Unknown option \"{UserText.Shown(name)}\" for {spec.Path}.", $"Its options: {string.Join(", ", spec.Options.Select(o => o.Name))}.");
             }
 
-            if (!Check(spec, option, value.Trim()).TryGet(out var normalised, out var error))
+            // Cleaned once, here, whatever surface it came from: nothing stored or echoed carries a control character.
+            if (!UserText.Clean(value, option.Name, option.MultiLine).TryGet(out var clean, out var unclean))
+            {
+                return unclean;
+            }
+
+            if (!Check(spec, option, clean.Trim()).TryGet(out var normalised, out var error))
             {
                 return error;
             }

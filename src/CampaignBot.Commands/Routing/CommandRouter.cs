@@ -5,6 +5,7 @@ using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Specs;
+using CampaignBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Commands.Routing;
@@ -30,9 +31,13 @@ public sealed class CommandRouter : ICommandRouter
     }
 
     public Task<Result<Reply>> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken) =>
-        TextCommandParser.Parse(text, context).TryGet(out var invocation, out var error)
-            ? HandleAsync(invocation, cancellationToken)
-            : Task.FromResult(Result<Reply>.Fail(error));
+        // The whole line is cleaned before parsing, so no parse error can quote a control character back; each value
+        // is cleaned again (idempotently) for its own option's rule on line breaks.
+        UserText.Clean(text, "The command", multiLine: true).TryGet(out var clean, out var unclean)
+            ? TextCommandParser.Parse(clean, context).TryGet(out var invocation, out var error)
+                ? HandleAsync(invocation, cancellationToken)
+                : Task.FromResult(Result<Reply>.Fail(error))
+            : Task.FromResult(Result<Reply>.Fail(unclean));
 
     public Task<IReadOnlyList<Completion>> CompleteAsync(IReadOnlyList<string> path, string option, string partial, int limit, CancellationToken cancellationToken) =>
         CommandCatalog.Find(string.Join(' ', path))?.Option(option) is { Autocomplete: true } spec

@@ -9,10 +9,11 @@ public static class EventText
 {
     public static string Heading(CampaignEvent e) => $"#{e.Id} {e.Title}";
 
-    public static Fragment[] ListLine(CampaignEvent e, RsvpCounts counts) =>
+    public static Fragment[] ListLine(CampaignEvent e, RsvpCounts counts, DateTimeOffset now) =>
     [
         $"#{e.Id} · {EventKinds.Name(e.Kind)} · ",
-        new TimeFragment(e.Start, e.TimeZoneId),
+        EventDurations.IsHappening(e, now) ? "HAPPENING NOW until " : string.Empty,
+        EventDurations.IsHappening(e, now) ? new TimeFragment(EventDurations.EndOf(e), e.TimeZoneId) : new TimeFragment(e.Start, e.TimeZoneId),
         $" · {e.Title}{(e.Location is null ? string.Empty : $" · {e.Location}")} · {counts.Going} going",
         e.IsCancelled ? " · CANCELLED" : string.Empty,
     ];
@@ -20,13 +21,10 @@ public static class EventText
     public static ReplyBuilder Details(ReplyBuilder reply, CampaignEvent e, RsvpCounts counts, DateTimeOffset now)
     {
         reply.Line($"{Capitalise(EventKinds.Name(e.Kind))}{(e.IsCancelled ? " — CANCELLED" : string.Empty)}")
-            .Line("Starts: ", new TimeFragment(e.Start, e.TimeZoneId, Relative: true));
-        if (e.End is { } end)
-        {
-            reply.Line("Ends: ", new TimeFragment(end, e.TimeZoneId));
-        }
-
-        reply.LineIf(e.IsCancelled && e.CancelReason is not null, $"Reason: {e.CancelReason}")
+            .Line("Starts: ", new TimeFragment(e.Start, e.TimeZoneId, Relative: true))
+            .Line(EndLine(e))
+            .LineIf(EventDurations.IsHappening(e, now), "Happening now.")
+            .LineIf(e.IsCancelled && e.CancelReason is not null, $"Reason: {e.CancelReason}")
             .LineIf(e.Location is not null, $"Where: {e.Location}")
             .LineIf(e.Description is not null, $"About: {e.Description}")
             .LineIf(e.Link is not null, $"Link: {e.Link}")
@@ -34,6 +32,25 @@ public static class EventText
             .Line($"Reminders: {Reminders(e, now)}")
             .Line($"RSVPs: {Counts(counts)}");
         return reply;
+    }
+
+    /// <summary>
+    /// Everything about one action with its RSVP counts: <c>event info</c>'s answer and the event card posted to
+    /// channels, with buttons where the platform has them (closed once it is cancelled or has started).
+    /// </summary>
+    public static Reply Card(CampaignEvent e, RsvpCounts counts, DateTimeOffset now)
+    {
+        var closed = e.IsCancelled || e.Start <= now;
+        return Details(new ReplyBuilder(Heading(e)), e, counts, now)
+            .LineIf(!closed, $"RSVP: rsvp {e.Id} going · Reminder: remind {e.Id} before:2h")
+            .Build() with { Actions = new ReplyActions(e.Id, e.Link, closed) };
+    }
+
+    /// <summary>"Ends: … (3h)"; an action stored without an end shows its kind's default length.</summary>
+    public static Fragment[] EndLine(CampaignEvent e)
+    {
+        var end = EventDurations.EndOf(e);
+        return ["Ends: ", new TimeFragment(end, e.TimeZoneId), $" ({Durations.Format(end - e.Start)})"];
     }
 
     public static string Counts(RsvpCounts counts) => $"{counts.Going} going · {counts.Maybe} maybe · {counts.NotGoing} not going";

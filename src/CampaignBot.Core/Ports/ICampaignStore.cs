@@ -55,4 +55,22 @@ public interface ICampaignStore
     Task SetSettingAsync(string key, string value, CancellationToken cancellationToken);
 
     Task<StoreStats> GetStatsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Remembers an event card the bot posted; remembering the same message twice keeps one.</summary>
+    Task AddEventCardAsync(EventCard card, CancellationToken cancellationToken);
+
+    /// <summary>The cards posted about one action, oldest first.</summary>
+    Task<IReadOnlyList<EventCard>> ListEventCardsAsync(long eventId, CancellationToken cancellationToken);
+
+    /// <summary>Notes that <paramref name="person"/>'s RSVP answered at <paramref name="answeredAt"/> came from pressing Interested.</summary>
+    Task AddInterestAsync(long eventId, Person person, DateTimeOffset answeredAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Interested was removed: withdraws the person's RSVP if it is still the one Interested made (never one given
+    /// since by button or command), and forgets the note. True when an RSVP was withdrawn.
+    /// </summary>
+    Task<bool> WithdrawInterestAsync(long eventId, Person person, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the people on <paramref name="platform"/> whose RSVP to the action came from Interested.</summary>
+    Task<IReadOnlyList<string>> ListInterestAsync(long eventId, Platform platform, CancellationToken cancellationToken);
 }

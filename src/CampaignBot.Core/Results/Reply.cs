@@ -6,6 +6,9 @@ namespace CampaignBot.Core.Results;
 /// </summary>
 public sealed record Reply(string? Title, IReadOnlyList<IReadOnlyList<Fragment>> Lines, bool Private = false)
 {
+    /// <summary>Buttons to show with the reply where the platform has them (the Discord event card); null for none.</summary>
+    public ReplyActions? Actions { get; init; }
+
     public static Reply Text(string text, bool isPrivate = false) => new(null, [[text]], isPrivate);
 
     /// <summary>The reply as plain text with instants shown in their zone: what the shell prints.</summary>

@@ -1,8 +1,9 @@
 namespace CampaignBot.Core.Scheduling;
 
 /// <summary>
-/// The reminder table as the dispatcher sees it. Claims are leases: a node that dies leaves rows that others
-/// re-claim once the lease runs out; on PostgreSQL concurrent claimers skip each other's rows.
+/// The reminder table as the dispatcher sees it. Claims are short leases their live holder keeps renewing: a node that
+/// dies leaves rows that others re-claim once the lease runs out; on PostgreSQL concurrent claimers skip each other's
+/// rows.
 /// </summary>
 public interface IReminderQueue
 {
@@ -23,6 +24,12 @@ public interface IReminderQueue
     /// takes them at once instead of after the lease. Returns how many were handed back.
     /// </summary>
     Task<int> ReleaseAsync(string node, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease of the given reminders this node still holds to <paramref name="lease"/> from now: the
+    /// heartbeat of a live node, so a short lease only runs out once its holder has died.
+    /// </summary>
+    Task RenewAsync(string node, IReadOnlyCollection<long> ids, TimeSpan lease, CancellationToken cancellationToken);
 
     Task<ReminderStats> StatsAsync(CancellationToken cancellationToken);
 }

@@ -12,12 +12,15 @@ public static class CommandCatalog
 
     private static IEnumerable<OptionSpec> EventDetails(bool creating) =>
     [
+        new("duration", creating ? "How long, e.g. 3h or 2d (default: march 3h, strike 1d, rally 2h, picket 4h, others 1h)" : "New length, e.g. 3h (moving the start keeps the length)", OptionType.Duration) { MaxLength = 16 },
         new("location", "Where it happens", OptionType.Text) { MaxLength = Limits.Location },
-        new("description", "What it is about", OptionType.Text) { MaxLength = Limits.Description },
+        new("description", "What it is about", OptionType.Text) { MaxLength = Limits.Description, MultiLine = true },
         new("hashtags", "Hashtags to include, e.g. NotSafeNotFair,LoveYourNHS", OptionType.Hashtags) { MaxLength = 300 },
         new("link", "A link for details (https://…)", OptionType.Url) { MaxLength = Limits.Link },
         new("timezone", creating ? "IANA zone for 'when' (default: the campaign's)" : "IANA zone to show and read times in", OptionType.TimeZone) { MaxLength = 64 },
         new("reminders", "Offsets before the start, e.g. 7d,1d,2h,0 (0 = at the start; 'none' for no reminders)", OptionType.Offsets) { MaxLength = 100 },
+        // Last, so positional values still reach location: `event create march Title saturday 12:00 3h "Parliament Square"`.
+        new("ends", creating ? "End instead of a duration: 2026-12-05 15:00 or tomorrow 17:00" : "New end: 2026-12-05 15:00 or tomorrow 17:00", OptionType.When) { MaxLength = 64 },
     ];
 
     public static IReadOnlyList<CommandGroup> Groups { get; } =
@@ -42,7 +45,7 @@ public static class CommandCatalog
             .. EventDetails(creating: true),
         ], OrganiserOnly: true)
         {
-            Example = "event create kind:march title:\"Save our NHS\" when:\"2026-12-05 12:00\" location:\"Parliament Square\"",
+            Example = "event create kind:march title:\"Save our NHS\" when:\"2026-12-05 12:00\" duration:3h location:\"Parliament Square\"",
         },
         new("event list", "Upcoming actions",
         [
@@ -64,7 +67,7 @@ public static class CommandCatalog
         new("event cancel", "Cancel an action and tell subscribers",
         [
             EventRef(),
-            new("reason", "Why, shown to subscribers", OptionType.Text) { MaxLength = Limits.Reason, Rest = true },
+            new("reason", "Why, shown to subscribers", OptionType.Text) { MaxLength = Limits.Reason, Rest = true, MultiLine = true },
         ], OrganiserOnly: true)
         {
             Example = "event cancel 3 reason:\"Talks resumed\"",
@@ -103,7 +106,7 @@ public static class CommandCatalog
         new("unsubscribe", "Stop reminders in this channel", [], OrganiserOnly: true),
         new("announce", "Post an announcement to every subscribed channel",
         [
-            new("text", "What to announce", OptionType.Text, Required: true) { MinLength = 1, MaxLength = Limits.Announcement, Rest = true },
+            new("text", "What to announce", OptionType.Text, Required: true) { MinLength = 1, MaxLength = Limits.Announcement, Rest = true, MultiLine = true },
         ], OrganiserOnly: true),
         new("boost pause", "Pause auto-boosting", [], OrganiserOnly: true),
         new("boost resume", "Resume auto-boosting", [], OrganiserOnly: true),

@@ -13,6 +13,9 @@ public sealed record OptionSpec(string Name, string Description, OptionType Type
     public IReadOnlyList<string> Choices { get; init; } = [];
     public bool Rest { get; init; }
 
+    /// <summary>Line breaks and tabs are kept (a description, an announcement); elsewhere they become spaces.</summary>
+    public bool MultiLine { get; init; }
+
     /// <summary>Values the user could be offered while typing (events, zones, hashtags).</summary>
     public bool Autocomplete => Type is OptionType.Event or OptionType.TimeZone or OptionType.Hashtag;
 

@@ -38,13 +38,20 @@ public static partial class WhenParser
         if (text.StartsWith("in ", StringComparison.OrdinalIgnoreCase))
         {
             return Durations.TryParse(text[3..], out var delay) && delay > TimeSpan.Zero
-                ? now + delay
+                ? TimeRange.Add(now, delay)
                 : Error.BadInput($"Couldn't read the delay in \"{text}\".", "Type in 45s, in 10m, in 2h or in 3d.");
+        }
+
+        // A year outside the range is answered as such, before the parsers (which would call it unreadable, or overflow
+        // converting it to UTC).
+        if (LeadingYear().Match(text) is { Success: true } year && int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture) is var y and (< 1900 or > 2999))
+        {
+            return TimeRange.Check(y < 1900 ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue);
         }
 
         if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset))
         {
-            return withOffset.ToUniversalTime();
+            return TimeRange.Check(withOffset.ToUniversalTime());
         }
 
         if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
@@ -65,6 +72,11 @@ public static partial class WhenParser
     public static Result<DateTimeOffset> FromLocal(DateTime local, TimeZoneInfo zone)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (!TimeRange.CheckLocal(local).TryGet(out _, out var outOfRange))
+        {
+            return outOfRange;
+        }
+
         if (zone.IsInvalidTime(local))
         {
             return Error.BadInput(
@@ -74,7 +86,7 @@ public static partial class WhenParser
 
         // An hour that happens twice (clocks going back) means its first occurrence, as people expect.
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        return TimeRange.Check(new DateTimeOffset(local, offset).ToUniversalTime());
     }
 
     private static Result<DateTimeOffset> FromDayAndTime(string day, string time, TimeZoneInfo zone, DateTimeOffset now)
@@ -130,6 +142,9 @@ public static partial class WhenParser
     }
 
     private static Error Unreadable(string text) => Error.BadInput($"Couldn't read the time \"{text}\".", Formats);
+
+    [GeneratedRegex(@"^(\d{4,9})-\d")]
+    private static partial Regex LeadingYear();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();

@@ -203,6 +203,11 @@ internal sealed class GatewayConnectionRun(ShardContext owner, GatewaySession se
         _healthy = true;
         var user = data.TryGetProperty("user", out var u) && u.TryGetProperty("username", out var name) ? name.GetString() ?? "?" : "?";
         var guilds = data.TryGetProperty("guilds", out var g) && g.ValueKind == JsonValueKind.Array ? g.GetArrayLength() : 0;
+        if (guilds > 0)
+        {
+            owner.Status.SawGuilds(g.EnumerateArray().Select(guild => guild.TryGetProperty("id", out var id) ? id.GetString() : null).OfType<string>());
+        }
+
         Log.Ready(owner.Logger, owner.ShardId, user, guilds);
         owner.Status.Ready(owner.ShardId, user, guilds);
     }

@@ -6,8 +6,11 @@ namespace CampaignBot.Discord.Gateway;
 /// <summary>The payloads the bot sends on the gateway.</summary>
 internal static class GatewayPayloads
 {
-    /// <summary>GUILDS only: interactions need no intent, and no privileged intent is ever asked for.</summary>
-    public const int Intents = 1;
+    /// <summary>
+    /// GUILDS and GUILD_SCHEDULED_EVENTS (Interested counts as an RSVP): interactions need no intent, and no
+    /// privileged intent is ever asked for.
+    /// </summary>
+    public const int Intents = (1 << 0) | (1 << 16);
 
     public static byte[] Heartbeat(long? sequence) => Write(writer =>
     {

@@ -2,7 +2,8 @@ namespace CampaignBot.Discord.Interactions;
 
 /// <summary>
 /// The parts of an interaction the bot uses: who, where, with which permissions, and the command path with its
-/// options flattened to raw strings (<see cref="Focused"/> names the option being typed in autocomplete).
+/// options flattened to raw strings (<see cref="Focused"/> names the option being typed in autocomplete). A button
+/// press carries the button's <see cref="CustomId"/> instead of a path.
 /// </summary>
 internal sealed record Interaction(
     string Id,
@@ -18,4 +19,5 @@ internal sealed record Interaction(
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Path,
     IReadOnlyDictionary<string, string> Options,
-    string? Focused);
+    string? Focused,
+    string? CustomId = null);

@@ -30,16 +30,42 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
     {
         InteractionType.ApplicationCommand => CommandAsync(interaction, receivedAt, cancellationToken),
         InteractionType.Autocomplete => CompleteAsync(interaction, cancellationToken),
+        InteractionType.MessageComponent => PressAsync(interaction, receivedAt, cancellationToken),
         _ => Task.CompletedTask,
     };
 
-    private async Task CommandAsync(Interaction interaction, long receivedAt, CancellationToken cancellationToken)
+    private Task CommandAsync(Interaction interaction, long receivedAt, CancellationToken cancellationToken) =>
+        AnswerAsync(interaction, new CommandInvocation(interaction.Path, interaction.Options, Context(interaction)), receivedAt, pressed: false, cancellationToken);
+
+    // A card button runs the command it stands for, so a press follows exactly the rules (and the store) of /rsvp and /remind.
+    private async Task PressAsync(Interaction interaction, long receivedAt, CancellationToken cancellationToken)
+    {
+        if (!CardButtonId.TryParse(interaction.CustomId, out var press))
+        {
+            var stale = Error.NotFound("That button belongs to a card this version of the bot no longer reads.", "Type /event list to find the action, then /rsvp or /remind.");
+            var answered = await api.RespondAsync(interaction.Id, interaction.Token, new InteractionCallback(CallbackType.ChannelMessage, Render(stale)), cancellationToken).ConfigureAwait(false);
+            Report(interaction, answered, receivedAt, "reply");
+            return;
+        }
+
+        var eventRef = press.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var invocation = press.Verb == CardButtonId.Remind
+            ? new CommandInvocation(["remind"], new Dictionary<string, string> { ["event"] = eventRef }, Context(interaction))
+            : new CommandInvocation(["rsvp"], new Dictionary<string, string> { ["event"] = eventRef, ["answer"] = press.Verb }, Context(interaction));
+        await AnswerAsync(interaction, invocation, receivedAt, pressed: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private CommandContext Context(Interaction interaction)
     {
         var invoker = new Person(Platform.Discord, interaction.UserId, interaction.UserName);
         var channel = interaction.ChannelId is { } channelId
             ? new Destination(Platform.Discord, channelId, interaction.ChannelName is { Length: > 0 } name ? $"#{name}" : null)
             : null;
-        var invocation = new CommandInvocation(interaction.Path, interaction.Options, new CommandContext(invoker, channel, Organisers.Is(interaction, _organiserRoles)));
+        return new CommandContext(invoker, channel, Organisers.Is(interaction, _organiserRoles), RequestId: interaction.Id);
+    }
+
+    private async Task AnswerAsync(Interaction interaction, CommandInvocation invocation, long receivedAt, bool pressed, CancellationToken cancellationToken)
+    {
         var work = RunAsync(invocation, cancellationToken);
 
         var budget = _deferAfter - clock.GetElapsedTime(receivedAt);
@@ -56,7 +82,9 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
             return;
         }
 
-        var deferred = await api.RespondAsync(interaction.Id, interaction.Token, new InteractionCallback(CallbackType.DeferredChannelMessage), cancellationToken).ConfigureAwait(false);
+        // A press is acknowledged without a placeholder (type 6): the message it came from is the card, which stays.
+        var deferral = pressed ? CallbackType.DeferredUpdateMessage : CallbackType.DeferredChannelMessage;
+        var deferred = await api.RespondAsync(interaction.Id, interaction.Token, new InteractionCallback(deferral), cancellationToken).ConfigureAwait(false);
         Report(interaction, deferred, receivedAt, "defer");
         if (!deferred.IsSuccess)
         {
@@ -64,6 +92,13 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
         }
 
         var outcome = await work.ConfigureAwait(false);
+        if (pressed)
+        {
+            var answered = await api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, Render(outcome), cancellationToken).ConfigureAwait(false);
+            Report(interaction, answered, receivedAt, "follow-up");
+            return;
+        }
+
         if (outcome.IsSuccess && !outcome.Value.Private)
         {
             var edited = await api.EditOriginalAsync(interaction.ApplicationId, interaction.Token, Public(MessageRenderer.RenderOne(outcome.Value)), cancellationToken).ConfigureAwait(false);

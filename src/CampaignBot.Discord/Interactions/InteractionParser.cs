@@ -57,10 +57,15 @@ internal static class InteractionParser
         var path = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? focused = null;
-        if (d.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && String(data, "name") is { } name)
+        string? customId = null;
+        if (d.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
-            path.Add(name);
-            focused = ReadOptions(data, path, options);
+            customId = String(data, "custom_id");
+            if (String(data, "name") is { } name)
+            {
+                path.Add(name);
+                focused = ReadOptions(data, path, options);
+            }
         }
 
         var channel = d.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
@@ -78,7 +83,8 @@ internal static class InteractionParser
             roles,
             path,
             options,
-            focused);
+            focused,
+            customId);
     }
 
     // Walks subcommand groups and subcommands down to the parameters; returns the focused option's name.

@@ -13,4 +13,8 @@ namespace CampaignBot.Discord.Json;
 [JsonSerializable(typeof(IdOnly))]
 [JsonSerializable(typeof(GatewayBotInfo))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(ScheduledEventBody))]
+[JsonSerializable(typeof(ScheduledEventInfo))]
+[JsonSerializable(typeof(IReadOnlyList<ScheduledEventInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<ScheduledEventUser>))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -12,6 +12,9 @@ internal sealed record MessageBody
 
     public AllowedMentions? AllowedMentions { get; init; }
 
+    /// <summary>Button rows (event cards); an edit that sends an empty list removes them.</summary>
+    public IReadOnlyList<Component>? Components { get; init; }
+
     public int? Flags { get; init; }
 
     public string? Nonce { get; init; }

@@ -14,8 +14,14 @@ internal static class MessageRenderer
     public const int DescriptionLimit = 4096;
     public const int Colour = 0xC8102E;
 
-    /// <summary>As many messages as the reply needs, none over a limit (channel posts).</summary>
+    /// <summary>As many messages as the reply needs, none over a limit (channel posts); an event card's buttons go on the first.</summary>
     public static IReadOnlyList<MessageBody> RenderAll(Reply reply)
+    {
+        var parts = RenderParts(reply);
+        return reply.Actions is { } actions ? [parts[0] with { Components = CardButtons.For(actions) }, .. parts.Skip(1)] : parts;
+    }
+
+    private static IReadOnlyList<MessageBody> RenderParts(Reply reply)
     {
         var lines = reply.Lines.Select(DiscordMarkup.Line).ToList();
         if (UsesEmbed(reply))
@@ -29,8 +35,14 @@ internal static class MessageRenderer
         return chunks.Count == 0 ? [new MessageBody { Content = "(empty)" }] : [.. chunks.Select(chunk => new MessageBody { Content = chunk })];
     }
 
-    /// <summary>One message (interaction replies): long content moves into an embed, and past that is truncated.</summary>
+    /// <summary>One message (interaction replies, card edits): long content moves into an embed, and past that is truncated.</summary>
     public static MessageBody RenderOne(Reply reply)
+    {
+        var body = RenderSingle(reply);
+        return reply.Actions is { } actions ? body with { Components = CardButtons.For(actions) } : body;
+    }
+
+    private static MessageBody RenderSingle(Reply reply)
     {
         var lines = reply.Lines.Select(DiscordMarkup.Line).ToList();
         var text = string.Join('\n', lines);

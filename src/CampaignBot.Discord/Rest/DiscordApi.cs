@@ -15,6 +15,22 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     public Task<RestResult<IdOnly>> CreateMessageAsync(string channelId, MessageBody message, CancellationToken cancellationToken) =>
         rest.SendAsync(Routes.CreateMessage(channelId), message, DiscordJsonContext.Default.MessageBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
 
+    public Task<RestResult<bool>> EditMessageAsync(string channelId, string messageId, MessageBody message, CancellationToken cancellationToken) =>
+        SendAsync(Routes.EditMessage(channelId, messageId), JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageBody), cancellationToken);
+
+    public Task<RestResult<IReadOnlyList<ScheduledEventInfo>>> ListScheduledEventsAsync(string guildId, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.ListScheduledEvents(guildId), DiscordJsonContext.Default.IReadOnlyListScheduledEventInfo, cancellationToken);
+
+    public Task<RestResult<ScheduledEventInfo>> CreateScheduledEventAsync(string guildId, ScheduledEventBody body, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.CreateScheduledEvent(guildId), body, DiscordJsonContext.Default.ScheduledEventBody, DiscordJsonContext.Default.ScheduledEventInfo, cancellationToken);
+
+    public Task<RestResult<ScheduledEventInfo>> ModifyScheduledEventAsync(string guildId, string scheduledEventId, ScheduledEventBody body, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.ModifyScheduledEvent(guildId, scheduledEventId), body, DiscordJsonContext.Default.ScheduledEventBody, DiscordJsonContext.Default.ScheduledEventInfo, cancellationToken);
+
+    /// <summary>One page (up to 100, ids ascending) of the members Interested in a scheduled event, after <paramref name="after"/>.</summary>
+    public Task<RestResult<IReadOnlyList<ScheduledEventUser>>> ListScheduledEventUsersAsync(string guildId, string scheduledEventId, string? after, CancellationToken cancellationToken) =>
+        rest.SendAsync(Routes.ListScheduledEventUsers(guildId, scheduledEventId, after), DiscordJsonContext.Default.IReadOnlyListScheduledEventUser, cancellationToken);
+
     public Task<RestResult<IdOnly>> CreateDmAsync(string userId, CancellationToken cancellationToken) =>
         rest.SendAsync(Routes.CreateDm(), new CreateDmBody(userId), DiscordJsonContext.Default.CreateDmBody, DiscordJsonContext.Default.IdOnly, cancellationToken);
 

@@ -8,6 +8,22 @@ internal static class Routes
     public static RestRoute CreateMessage(string channelId) =>
         new(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{channelId}/messages", channelId);
 
+    public static RestRoute EditMessage(string channelId, string messageId) =>
+        new(HttpMethod.Patch, "/channels/{channel_id}/messages/{message_id}", $"channels/{channelId}/messages/{messageId}", channelId);
+
+    public static RestRoute ListScheduledEvents(string guildId) =>
+        new(HttpMethod.Get, "/guilds/{guild_id}/scheduled-events", $"guilds/{guildId}/scheduled-events", guildId);
+
+    public static RestRoute CreateScheduledEvent(string guildId) =>
+        new(HttpMethod.Post, "/guilds/{guild_id}/scheduled-events", $"guilds/{guildId}/scheduled-events", guildId);
+
+    public static RestRoute ModifyScheduledEvent(string guildId, string scheduledEventId) =>
+        new(HttpMethod.Patch, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}", $"guilds/{guildId}/scheduled-events/{scheduledEventId}", guildId);
+
+    public static RestRoute ListScheduledEventUsers(string guildId, string scheduledEventId, string? after) =>
+        new(HttpMethod.Get, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users",
+            $"guilds/{guildId}/scheduled-events/{scheduledEventId}/users?limit=100{(after is null ? string.Empty : $"&after={after}")}", guildId);
+
     public static RestRoute CreateDm() => new(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", string.Empty);
 
     public static RestRoute BulkOverwriteGlobalCommands(string applicationId) =>

@@ -67,7 +67,8 @@ internal sealed class MentionHandler(
         var context = new CommandContext(
             new Person(Platform.Mastodon, author.Id, author.DisplayName is { Length: > 0 } name ? name : author.Acct),
             MastodonDestinations.Timeline,
-            MastodonOrganisers.Is(author, _organisers, session.LocalHosts));
+            MastodonOrganisers.Is(author, _organisers, session.LocalHosts),
+            RequestId: statusKey);
 
         Result<Reply> result;
         try

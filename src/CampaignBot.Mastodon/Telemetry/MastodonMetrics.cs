@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using CampaignBot.Core.Telemetry;
 
 namespace CampaignBot.Mastodon.Telemetry;
@@ -10,7 +11,9 @@ namespace CampaignBot.Mastodon.Telemetry;
 internal static class MastodonMetrics
 {
     private static readonly Meter Meter = new(CampaignMeter.Name);
-    private static volatile string _mode = "none";
+    // The mode of each live adapter (one in a bot; several when tests run hosts side by side), so one adapter's
+    // mode never hides another's; an adapter's entry goes with it.
+    private static readonly ConditionalWeakTable<object, string> Modes = [];
 
     private static readonly Counter<long> Reconnects = Meter.CreateCounter<long>(
         "campaignbot.mastodon.stream.reconnects", "{reconnect}", "Mastodon streams dropped and reopened.");
@@ -24,17 +27,21 @@ internal static class MastodonMetrics
     static MastodonMetrics() =>
         Meter.CreateObservableGauge(
             "campaignbot.mastodon.stream.mode",
-            () => new Measurement<int>(1, new KeyValuePair<string, object?>("mode", _mode)),
+            CurrentModes,
             "{mode}",
             "How the bot listens to Mastodon now: websocket, sse, polling, or none (1 for the current mode).");
 
-    public static void Listening(StreamingMode mode) => _mode = mode switch
+    public static void Listening(object adapter, StreamingMode mode) => Modes.AddOrUpdate(adapter, mode switch
     {
         StreamingMode.WebSocket => "websocket",
         StreamingMode.ServerSentEvents => "sse",
         StreamingMode.Polling => "polling",
         _ => "none",
-    };
+    });
+
+    private static IEnumerable<Measurement<int>> CurrentModes() =>
+        Modes.GroupBy(entry => entry.Value, StringComparer.Ordinal)
+            .Select(mode => new Measurement<int>(mode.Count(), new KeyValuePair<string, object?>("mode", mode.Key)));
 
     public static void Reconnecting() => Reconnects.Add(1);
 

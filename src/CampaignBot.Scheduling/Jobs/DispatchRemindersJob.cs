@@ -9,8 +9,9 @@ namespace CampaignBot.Scheduling.Jobs;
 /// <summary>
 /// The one durable Quartz job behind every reminder: handles what is due, then arms itself for the next due time.
 /// Re-running it is harmless (claims and the delivery log make it idempotent), which is what RequestRecovery needs.
+/// Runs may overlap (no <c>[DisallowConcurrentExecution]</c>): claims keep them apart, and in a cluster a node killed
+/// mid-run would otherwise block every trigger of the job until Quartz's check-in threshold declares it dead.
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class DispatchRemindersJob(ReminderDispatcher dispatcher, IReminderQueue queue, DispatcherArming arming, IHostApplicationLifetime lifetime, ILogger<DispatchRemindersJob> logger) : IJob
 {
     public static readonly JobKey Key = new("dispatch", "reminders");

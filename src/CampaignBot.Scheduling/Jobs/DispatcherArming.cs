@@ -18,6 +18,7 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
     public static readonly TimeSpan Lead = Reminders.ReminderDispatcher.ClaimAhead;
 
     private const string Group = "reminders";
+    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(1);
     private volatile bool _stopping;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -36,10 +37,13 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
         {
             var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
             var armed = await scheduler.GetTriggersOfJob(DispatchRemindersJob.Key, cancellationToken).ConfigureAwait(false);
+            // A trigger that should have fired a while ago is held by a node that died firing it (Quartz hands it on
+            // only after its cluster check-in threshold): it doesn't count as armed.
+            var stale = clock.GetUtcNow() - Stale;
             var early = armed
                 .Where(t => t.Key.Group == Group && t.Key.Name.StartsWith("at-", StringComparison.Ordinal))
                 .Select(t => t.NextFireTimeUtc)
-                .Where(next => next is { } at && at <= target)
+                .Where(next => next is { } at && at <= target && at >= stale)
                 .Min();
             if (early is { } existing)
             {

@@ -18,6 +18,8 @@ public sealed class DispatcherStartup(IReminderQueue queue, DispatcherArming arm
         {
             await arming.ArmAsync(next, cancellationToken).ConfigureAwait(false);
         }
+
+        Log.DispatcherReady(logger, node.Id);
     }
 
     /// <summary>

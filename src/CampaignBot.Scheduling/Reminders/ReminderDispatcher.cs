@@ -11,14 +11,16 @@ using Microsoft.Extensions.Options;
 namespace CampaignBot.Scheduling.Reminders;
 
 /// <summary>
-/// Claims due reminders, decides on time / late / missed, records each send decision in the delivery log before the
-/// due instant, makes the sends at the due instant, and records outcomes (with retries and backoff on failure).
+/// Claims due reminders, decides missed, records each send decision in the delivery log before the due instant, makes
+/// the sends at the due instant, and records outcomes (with retries and backoff on failure). Whether a reminder is late
+/// is decided as it is sent, so its text and its record agree with when it actually went out.
 /// </summary>
 public sealed class ReminderDispatcher(
     IReminderQueue queue,
     ICampaignStore store,
     Deliverer deliverer,
     NodeIdentity node,
+    HeldClaims held,
     IOptions<SchedulingOptions> options,
     IOptions<CampaignOptions> campaign,
     TimeProvider clock,
@@ -30,14 +32,14 @@ public sealed class ReminderDispatcher(
     private const int Batch = 1000;
 
     private readonly Lock _runGate = new();
-    private Task _current = Task.CompletedTask;
+    private readonly HashSet<Task> _runs = [];
 
-    /// <summary>Completes when no run is in progress (the current one has recorded everything it sent).</summary>
+    /// <summary>Completes when the runs now in progress have recorded everything they sent.</summary>
     public Task WhenIdleAsync()
     {
         lock (_runGate)
         {
-            return _current;
+            return Task.WhenAll(_runs);
         }
     }
 
@@ -51,7 +53,7 @@ public sealed class ReminderDispatcher(
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_runGate)
         {
-            _current = done.Task;
+            _runs.Add(done.Task);
         }
 
         try
@@ -60,6 +62,11 @@ public sealed class ReminderDispatcher(
         }
         finally
         {
+            lock (_runGate)
+            {
+                _runs.Remove(done.Task);
+            }
+
             done.TrySetResult();
         }
     }
@@ -69,6 +76,7 @@ public sealed class ReminderDispatcher(
         var handled = 0;
         var sending = new List<Task>();
         var recorder = new OutcomeRecorder(deliverer, queue, node);
+        var claimed = new List<long>();
         var linger = options.Value.Linger;
         DateTimeOffset? lingerUntil = null;
         try
@@ -78,6 +86,8 @@ public sealed class ReminderDispatcher(
                 var due = await queue.ClaimAsync(node.Id, clock.GetUtcNow() + ClaimAhead, options.Value.Lease, Batch, cancellationToken).ConfigureAwait(false);
                 if (due.Count > 0)
                 {
+                    held.Add(due.Select(r => r.Id));
+                    claimed.AddRange(due.Select(r => r.Id));
                     sending.Add(await HandleAsync(due, recorder, cancellationToken).ConfigureAwait(false));
                     handled += due.Count;
                     continue;
@@ -104,6 +114,7 @@ public sealed class ReminderDispatcher(
             finally
             {
                 await recorder.CompleteAsync().ConfigureAwait(false);
+                held.Remove(claimed);
             }
         }
 
@@ -119,7 +130,7 @@ public sealed class ReminderDispatcher(
         var eventIds = due.Select(r => r.EventId).Distinct().ToArray();
         var events = (await store.GetEventsAsync(eventIds, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Id);
         var counts = await store.GetRsvpCountsAsync(eventIds, cancellationToken).ConfigureAwait(false);
-        var toSend = new List<(DueReminder Reminder, bool Late)>();
+        var toSend = new List<(DueReminder Reminder, Func<bool, Reply> Compose)>();
         var messages = new List<(string MessageKey, Reply Content, IReadOnlyList<Destination> Destinations)>();
         var outcomes = new List<ReminderOutcome>();
 
@@ -151,20 +162,21 @@ public sealed class ReminderDispatcher(
                 continue;
             }
 
-            var content = ReminderText.Compose(e, reminder.Offset, reminder.IsPersonal, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), hashtags, late);
-            toSend.Add((reminder, late));
-            messages.Add((reminder.MessageKey, content, destinations));
+            var rsvps = counts.GetValueOrDefault(e.Id, RsvpCounts.Empty);
+            Reply Compose(bool lateNow) => ReminderText.Compose(e, reminder.Offset, reminder.IsPersonal, rsvps, hashtags, lateNow);
+            toSend.Add((reminder, Compose));
+            messages.Add((reminder.MessageKey, Compose(late), destinations));
         }
 
         // Every send decision is on record before its instant comes; then each instant's sends go out together.
         var prepared = await deliverer.PrepareManyAsync(messages, cancellationToken).ConfigureAwait(false);
-        var plans = toSend.Zip(prepared, (send, delivery) => (send.Reminder, Delivery: delivery, send.Late));
+        var plans = toSend.Zip(prepared, (send, delivery) => new SendPlan(send.Reminder, delivery, send.Compose));
         var sends = Task.WhenAll(plans.GroupBy(plan => plan.Reminder.Due).Select(group => DeliverAtAsync(group.Key, group.ToArray(), recorder, cancellationToken)));
         await queue.CompleteAsync(node.Id, outcomes, cancellationToken).ConfigureAwait(false);
         return sends;
     }
 
-    private async Task DeliverAtAsync(DateTimeOffset due, IReadOnlyList<(DueReminder Reminder, PreparedDelivery Delivery, bool Late)> plans, OutcomeRecorder recorder, CancellationToken cancellationToken)
+    private async Task DeliverAtAsync(DateTimeOffset due, IReadOnlyList<SendPlan> plans, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
         // Timers run on the monotonic clock and can end a hair before the wall-clock instant: never send early.
         for (var wait = due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = due - clock.GetUtcNow())
@@ -172,10 +184,15 @@ public sealed class ReminderDispatcher(
             await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, cancellationToken).ConfigureAwait(false);
         }
 
-        SchedulingMetrics.Lag(clock.GetUtcNow() - due);
-        var sends = plans.Select(plan => deliverer.SendUnrecordedAsync(plan.Delivery, cancellationToken)).ToArray();
+        // Late or not is decided now, as the sends go out (a send held up by a slow claim, a retry or a takeover after
+        // a crash is late by when it leaves, not by when it was claimed); the text says so exactly when the record does.
+        var lateAfter = options.Value.LateAfter;
+        var sendingAt = clock.GetUtcNow();
+        SchedulingMetrics.Lag(sendingAt - due);
+        var decided = plans.Select(plan => (Plan: plan, Late: sendingAt - plan.Reminder.Due > lateAfter)).ToArray();
+        var sends = decided.Select(d => deliverer.SendUnrecordedAsync(d.Plan.Delivery with { Content = d.Plan.Compose(d.Late) }, cancellationToken)).ToArray();
         var results = await Task.WhenAll(sends).ConfigureAwait(false);
-        var outcomes = plans.Zip(results, (plan, result) => Outcome(plan.Reminder, plan.Delivery, result, plan.Late)).ToArray();
+        var outcomes = decided.Zip(results, (d, result) => Outcome(d.Plan.Reminder, d.Plan.Delivery, result, d.Late)).ToArray();
         await recorder.RecordAsync([.. results.SelectMany(r => r)], outcomes).ConfigureAwait(false);
     }
 
@@ -213,4 +230,6 @@ public sealed class ReminderDispatcher(
         var personal = await store.GetPersonalReminderAsync(reminder.PersonalReminderId, cancellationToken).ConfigureAwait(false);
         return personal is null ? [] : [Destination.ToPerson(personal.Person)];
     }
+
+    private sealed record SendPlan(DueReminder Reminder, PreparedDelivery Delivery, Func<bool, Reply> Compose);
 }

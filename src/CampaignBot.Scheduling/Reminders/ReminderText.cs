@@ -18,7 +18,10 @@ public static class ReminderText
             .LineIf(e.Link is not null, $"Details: {e.Link}")
             .Line($"{counts.Going} going · {counts.Maybe} maybe — rsvp {e.Id} going");
         var tags = e.Hashtags.Concat(campaignHashtags).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        return reply.LineIf(tags.Length > 0, string.Join(' ', tags.Select(tag => $"#{tag}"))).Build(isPrivate: personal);
+        var built = reply.LineIf(tags.Length > 0, string.Join(' ', tags.Select(tag => $"#{tag}"))).Build(isPrivate: personal);
+
+        // Channel reminders carry the card's RSVP buttons where the platform has them; at the start RSVPs are closed.
+        return personal ? built : built with { Actions = new ReplyActions(e.Id, e.Link, Closed: offset == TimeSpan.Zero) };
     }
 
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];

@@ -85,7 +85,8 @@ internal sealed class EventTable(DbDataSource dataSource)
         var parameters = new List<SqlParameter> { ("@limit", query.Limit) };
         if (!query.IncludePast)
         {
-            conditions.Add("status = @scheduled AND starts_at_ms >= @now");
+            // Started and not yet ended counts as upcoming: `event list` shows it as happening now.
+            conditions.Add("status = @scheduled AND (starts_at_ms >= @now OR ends_at_ms > @now)");
             parameters.Add(("@scheduled", Words.Of(EventStatus.Scheduled)));
             parameters.Add(("@now", Columns.Milliseconds(query.Now)));
         }

@@ -49,7 +49,7 @@ internal static class CalendarWriter
             Uid = Uid(e.Id, calendarId),
             Summary = e.IsCancelled ? $"Cancelled: {e.Title}" : e.Title,
             DtStart = Local(e.Start, zone, e.TimeZoneId),
-            DtEnd = Local(KindDurations.EndOf(e), zone, e.TimeZoneId),
+            DtEnd = Local(EventDurations.EndOf(e), zone, e.TimeZoneId),
             Location = e.Location,
             Description = Description(e),
             Status = e.IsCancelled ? "CANCELLED" : "CONFIRMED",

@@ -31,7 +31,7 @@ internal sealed class PageRenderer(ICampaignStore store, CampaignInfo campaign, 
         var description = await campaign.DescriptionAsync(cancellationToken).ConfigureAwait(false);
         // Cancelled upcoming actions stay on the page, marked, so supporters who planned to go find out.
         var listed = await store.ListEventsAsync(new EventQuery(now, IncludePast: true, Limit: MaxActions * 2, Since: now - TimeSpan.FromDays(2)), cancellationToken).ConfigureAwait(false);
-        var upcoming = listed.Where(e => KindDurations.EndOf(e) >= now).Take(MaxActions).ToArray();
+        var upcoming = listed.Where(e => EventDurations.EndOf(e) >= now).Take(MaxActions).ToArray();
         var answers = await store.GetRsvpCountsAsync([.. upcoming.Select(e => e.Id)], cancellationToken).ConfigureAwait(false);
         var tags = await campaign.HashtagsAsync(cancellationToken).ConfigureAwait(false);
         var zone = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +104,7 @@ internal sealed class PageRenderer(ICampaignStore store, CampaignInfo campaign, 
         Time(html, e.Start, e.TimeZoneId);
         html.Raw(" <span class=\"muted\">(").Text(TimeText.Relative(e.Start, now)).Raw(")</span></dd>");
         html.Raw("<dt>Ends</dt><dd>");
-        Time(html, KindDurations.EndOf(e), e.TimeZoneId);
+        Time(html, EventDurations.EndOf(e), e.TimeZoneId);
         html.Raw("</dd>");
         if (e.Location is { Length: > 0 } location)
         {

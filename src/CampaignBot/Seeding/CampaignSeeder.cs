@@ -112,7 +112,7 @@ internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOpti
             Kind = kind,
             Title = item.Title,
             Start = start,
-            End = start + duration,
+            End = start + (duration ?? EventDurations.Default(kind)),
             TimeZoneId = zone,
             Location = item.Location,
             Description = item.Description,

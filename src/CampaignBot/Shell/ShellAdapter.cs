@@ -21,6 +21,10 @@ internal sealed class ShellAdapter(
 
     private readonly CommandContext _context = new(new Person(Platform.Shell, Environment.UserName, Environment.UserName), Terminal, IsOrganiser: true);
 
+    // Each line is its own request; the session id keeps the lines of one run apart from the same lines of the next.
+    private readonly string _session = Guid.NewGuid().ToString("N")[..12];
+    private long _line;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -34,6 +38,7 @@ internal sealed class ShellAdapter(
         {
             while (await ReadLineAsync(stoppingToken).ConfigureAwait(false) is { } line)
             {
+                _line++;
                 var command = line.Trim();
                 if (command is "exit" or "quit" or "/exit" or "/quit")
                 {
@@ -42,7 +47,7 @@ internal sealed class ShellAdapter(
 
                 if (command.Length > 0)
                 {
-                    var result = await router.HandleTextAsync(command, _context, stoppingToken).ConfigureAwait(false);
+                    var result = await router.HandleTextAsync(command, _context with { RequestId = $"shell:{_session}:{_line}" }, stoppingToken).ConfigureAwait(false);
                     console.WriteBlock(ShellRenderer.Render(result, clock));
                 }
             }

@@ -16,7 +16,7 @@ public sealed partial class FakeDiscordServer
             problems.AddRange(_contract.Validate(key, text));
         }
 
-        if (body is JsonObject message && key is "POST /channels/{channel_id}/messages" or "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original" or "POST /webhooks/{webhook_id}/{webhook_token}" or "POST /interactions/{interaction_id}/{interaction_token}/callback")
+        if (body is JsonObject message && key is "POST /channels/{channel_id}/messages" or "PATCH /channels/{channel_id}/messages/{message_id}" or "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original" or "POST /webhooks/{webhook_id}/{webhook_token}" or "POST /interactions/{interaction_id}/{interaction_token}/callback")
         {
             var data = key.StartsWith("POST /interactions/", StringComparison.Ordinal) ? message["data"] as JsonObject : message;
             if (data is not null)
@@ -50,6 +50,11 @@ public sealed partial class FakeDiscordServer
         else if (key == "POST /channels/{channel_id}/messages")
         {
             yield return "channel message without explicit allowed_mentions";
+        }
+
+        foreach (var problem in ComponentRules(data["components"]))
+        {
+            yield return problem;
         }
 
         var total = 0;

@@ -14,7 +14,12 @@ public sealed partial class FakeDiscordServer
         ("PUT", "/applications/{application_id}/commands"),
         ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"),
         ("POST", "/channels/{channel_id}/messages"),
+        ("PATCH", "/channels/{channel_id}/messages/{message_id}"),
         ("POST", "/users/@me/channels"),
+        ("GET", "/guilds/{guild_id}/scheduled-events"),
+        ("POST", "/guilds/{guild_id}/scheduled-events"),
+        ("PATCH", "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"),
+        ("GET", "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users"),
         ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"),
         ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
         ("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
@@ -24,6 +29,7 @@ public sealed partial class FakeDiscordServer
     private readonly ConcurrentDictionary<string, ConcurrentQueue<InjectedResponse>> _injected = new();
     private readonly ConcurrentDictionary<string, PostedMessage> _nonces = new();
     private readonly ConcurrentDictionary<string, string> _dmChannels = new();
+    private readonly ConcurrentDictionary<string, PostedMessage> _latest = new();
     private long _nextId = 1800000000000000000;
 
     /// <summary>Every REST request, in arrival order.</summary>
@@ -57,6 +63,11 @@ public sealed partial class FakeDiscordServer
         }
 
         var key = $"{route.Method} {route.Template}";
+        foreach (var (name, value) in context.Request.Query)
+        {
+            parameters[$"?{name}"] = value.ToString();
+        }
+
         var text = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
         JsonNode? body = null;
         if (text.Length > 0)
@@ -143,7 +154,10 @@ public sealed partial class FakeDiscordServer
         "PUT /applications/{application_id}/commands" or "PUT /applications/{application_id}/guilds/{guild_id}/commands" => (200, Commands(body, parameters), headers),
         "POST /channels/{channel_id}/messages" => PostMessage(parameters["channel_id"], body!, headers),
         "POST /users/@me/channels" => (200, new JsonObject { ["id"] = DmChannel(body!["recipient_id"]!.GetValue<string>()), ["type"] = 1 }.ToJsonString(), headers),
-        "POST /interactions/{interaction_id}/{interaction_token}/callback" => (204, null, headers),
+        "POST /interactions/{interaction_id}/{interaction_token}/callback" => Callback(parameters["interaction_id"], body, headers),
+        "GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users" => InterestedUsers(parameters, headers),
+        "GET /guilds/{guild_id}/scheduled-events" or "POST /guilds/{guild_id}/scheduled-events" or "PATCH /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}" => ScheduledEventCall(key, parameters, body, headers),
+        "PATCH /channels/{channel_id}/messages/{message_id}" => EditMessage(parameters["channel_id"], parameters["message_id"], body!, headers),
         "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original" => (204, null, headers),
         _ => (200, new JsonObject { ["id"] = NextId(), ["channel_id"] = "1400000000000000001", ["content"] = body?["content"]?.DeepClone() }.ToJsonString(), headers),
     };
@@ -167,6 +181,7 @@ public sealed partial class FakeDiscordServer
         }
 
         Messages.Add(message);
+        _latest[message.Id] = message;
         return (200, Message(message), headers);
     }
 

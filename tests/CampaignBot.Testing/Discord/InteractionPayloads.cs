@@ -61,5 +61,20 @@ public static class InteractionPayloads
         };
     }
 
+    /// <summary>A press of the button <paramref name="customId"/> on message <paramref name="messageId"/> (MESSAGE_COMPONENT).</summary>
+    public static JsonObject Press(string customId, string messageId, string userId = SupporterId, string? userName = null)
+    {
+        var interaction = Command("rsvp", userId: userId, permissions: "0");
+        interaction["type"] = 3;
+        interaction["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+        interaction["message"] = new JsonObject { ["id"] = messageId, ["channel_id"] = ChannelId, ["content"] = string.Empty };
+        if (userName is not null)
+        {
+            interaction["member"]!["user"]!["global_name"] = userName;
+        }
+
+        return interaction;
+    }
+
     public static string Id(JsonObject interaction) => interaction["id"]!.GetValue<string>();
 }

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignBot.Commands.Services;
+
+/// <summary>
+/// Keeps event cards' counts current without flooding Discord: at most one rewrite of an action's cards every
+/// <see cref="MinGap"/>, and a rewrite always follows the last change, so after a burst of presses the cards are
+/// exact within <see cref="MinGap"/> plus one edit.
+/// </summary>
+public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<CardRefresher> logger) : IDisposable
+{
+    public static readonly TimeSpan MinGap = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<long, CardState> _states = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Counts changed: rewrite the cards soon. Returns at once.</summary>
+    public void Request(long eventId)
+    {
+        var state = _states.GetOrAdd(eventId, _ => new CardState());
+        lock (state)
+        {
+            if (state.Pending)
+            {
+                return;
+            }
+
+            state.Pending = true;
+        }
+
+        _ = Task.Run(() => RunAsync(eventId, state), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Details changed (edit, cancellation): rewrite the cards now. Organisers do this rarely, and a card showing the
+    /// old time or an open RSVP on a cancelled action is worse than one edit inside the gap.
+    /// </summary>
+    public Task RefreshNowAsync(long eventId, CancellationToken cancellationToken) =>
+        EditAsync(eventId, _states.GetOrAdd(eventId, _ => new CardState()), waitForGap: false, cancellationToken);
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(long eventId, CardState state)
+    {
+        try
+        {
+            await EditAsync(eventId, state, waitForGap: true, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        catch (Exception exception)
+        {
+            Log.CardRefreshFailed(logger, exception, eventId);
+        }
+    }
+
+    private async Task EditAsync(long eventId, CardState state, bool waitForGap, CancellationToken cancellationToken)
+    {
+        await state.Editing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The gap is measured while holding the edit lock, so two edits can never come closer than MinGap.
+            if (waitForGap && state.LastEdit is { } last && MinGap - clock.GetElapsedTime(last) is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            }
+
+            lock (state)
+            {
+                // Cleared before the counts are read: a change committed from here on asks for another edit.
+                state.Pending = false;
+            }
+
+            if (await cards.RefreshAsync(eventId, cancellationToken).ConfigureAwait(false) > 0)
+            {
+                // Measured from the answer, so two edits reach Discord at least MinGap apart whatever the network does.
+                state.LastEdit = clock.GetTimestamp();
+            }
+        }
+        finally
+        {
+            state.Editing.Release();
+        }
+    }
+
+    private sealed class CardState
+    {
+        public SemaphoreSlim Editing { get; } = new(1, 1);
+
+        public bool Pending { get; set; }
+
+        public long? LastEdit { get; set; }
+    }
+}

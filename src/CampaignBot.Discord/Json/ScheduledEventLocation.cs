@@ -1,0 +1,3 @@
+namespace CampaignBot.Discord.Json;
+
+internal sealed record ScheduledEventLocation(string Location);
