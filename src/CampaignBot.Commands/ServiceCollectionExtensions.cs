@@ -1,6 +1,7 @@
 using CampaignBot.Commands.Modules;
 using CampaignBot.Commands.Routing;
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCampaignCommands(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<CampaignState>();
+        services.TryAddSingleton<CampaignState>();
         services.AddSingleton<EventResolver>();
         services.AddSingleton<CompletionProvider>();
         services.TryAddSingleton<IBroadcaster, DirectBroadcaster>();

@@ -77,9 +77,6 @@ internal static partial class Log
     [LoggerMessage(32, LogLevel.Error, "Mastodon: the reply to status {StatusId} failed: {Problem}")]
     public static partial void ReplyFailed(ILogger logger, string statusId, string problem);
 
-    [LoggerMessage(33, LogLevel.Error, "Mastodon: command from notification {NotificationId} failed")]
-    public static partial void CommandCrashed(ILogger logger, Exception exception, string notificationId);
-
     [LoggerMessage(34, LogLevel.Warning, "Mastodon: fetching mentions failed ({Problem}); will try again")]
     public static partial void MentionsFailed(ILogger logger, string problem);
 

@@ -1,13 +1,12 @@
-using CampaignBot.Core.Options;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Core.Time;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Scheduling;
 
 /// <summary>The reminders section of <c>status</c>; the next fire time reads in the campaign's zone.</summary>
-public sealed class ReminderStatus(IReminderQueue queue, ICampaignStore store, IOptions<CampaignOptions> campaign, TimeProvider clock) : IStatusSource
+public sealed class ReminderStatus(IReminderQueue queue, CampaignState campaign, TimeProvider clock) : IStatusSource
 {
     public string Section => "Reminders";
 
@@ -17,7 +16,7 @@ public sealed class ReminderStatus(IReminderQueue queue, ICampaignStore store, I
         var next = "none pending";
         if (stats.NextFire is { } at)
         {
-            var zone = await store.GetSettingAsync(SettingKeys.TimeZone, cancellationToken).ConfigureAwait(false) ?? campaign.Value.TimeZone;
+            var zone = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
             next = $"next {TimeText.Format(at, zone)} ({TimeText.Relative(at, clock.GetUtcNow())})";
         }
 

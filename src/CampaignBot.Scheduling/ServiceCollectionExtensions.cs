@@ -1,3 +1,4 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Scheduling.Delivery;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         // Quartz reads its idle wait from its own typed options when the scheduler is built; this feeds it the setting.
         services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<SchedulingOptions>>((quartz, scheduling) => quartz.IdleWaitTime = scheduling.Value.IdleWaitTime);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CampaignState>();
         services.AddSingleton(provider => NodeIdentity.From(provider.GetRequiredService<IOptions<SchedulingOptions>>().Value));
         services.AddSingleton<HeldClaims>();
         services.AddSingleton<Deliverer>();

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Telemetry;
 using CampaignBot.Web.Calendar;
@@ -26,7 +27,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IEventLinks>(sp => sp.GetRequiredService<PublicLinks>());
-        services.AddSingleton<CampaignInfo>();
+        services.TryAddSingleton<CampaignState>();
+        services.AddSingleton<CalendarIdentity>();
         services.AddSingleton(typeof(ShortCache<>));
         services.AddSingleton<CalendarFeed>();
         services.AddSingleton<PageRenderer>();

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Options;
@@ -29,8 +30,9 @@ public sealed class CommandHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly ITestDatabase _database;
 
-    private CommandHarness(ITestDatabase database, ServiceProvider services, ICampaignStore store, FakeTimeProvider clock)
+    private CommandHarness(ITestDatabase database, ServiceProvider services, ICampaignStore store, FakeTimeProvider clock, System.Data.Common.DbDataSource dataSource)
     {
+        DataSource = dataSource;
         _database = database;
         Clock = clock;
         _services = services;
@@ -40,6 +42,9 @@ public sealed class CommandHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The database under the store, for tests that break it on purpose.</summary>
+    public System.Data.Common.DbDataSource DataSource { get; }
+
     public ICampaignStore Store { get; }
 
     public SqlHashtagMentionStore Mentions => _services.GetRequiredService<SqlHashtagMentionStore>();
@@ -47,6 +52,8 @@ public sealed class CommandHarness : IAsyncDisposable
     public ICommandRouter Router { get; }
 
     public RecordingSender Sender => _services.GetRequiredService<RecordingSender>();
+
+    public CampaignState State => _services.GetRequiredService<CampaignState>();
 
     public static async Task<CommandHarness> CreateAsync(ITestDatabase? database = null)
     {
@@ -70,7 +77,7 @@ public sealed class CommandHarness : IAsyncDisposable
             })
             .AddCampaignCommands()
             .BuildServiceProvider();
-        return new CommandHarness(database, services, store, clock);
+        return new CommandHarness(database, services, store, clock, handle.DataSource);
     }
 
     public Task<Result<Reply>> RunAsync(string line, Person? who = null, bool organiser = true, Destination? channel = null) =>

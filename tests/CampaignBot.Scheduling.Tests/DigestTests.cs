@@ -11,10 +11,10 @@ public sealed class DigestTests
 
     private static DigestJob Job(DispatcherHarness bot, string at = "18:00") => new(
         bot.Store,
-        new DigestComposer(bot.Store, bot.Mentions, Options.Create(bot.Campaign)),
+        new DigestComposer(bot.Store, bot.Mentions, bot.State),
         bot.Deliverer,
         Options.Create(new SchedulingOptions { DigestTime = at }),
-        Options.Create(bot.Campaign),
+        bot.State,
         bot.Clock,
         NullLogger<DigestJob>.Instance);
 

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Scheduling;
@@ -38,6 +39,7 @@ public sealed class DispatcherHarness : IAsyncDisposable
         Mentions = new SqlHashtagMentionStore(handle.DataSource);
         Deliverer = new Deliverer(new SqlDeliveryLog(handle.DataSource, Clock), [Sender]);
         Queue = new SqlReminderQueue(handle.DataSource, database.Provider, Clock);
+        State = new CampaignState(Store, Microsoft.Extensions.Options.Options.Create(Campaign), Clock);
         Dispatcher = NewDispatcher();
     }
 
@@ -54,6 +56,9 @@ public sealed class DispatcherHarness : IAsyncDisposable
     public Deliverer Deliverer { get; }
 
     public CampaignOptions Campaign { get; } = new() { Name = "Test campaign", Hashtags = ["LoveYourNHS"] };
+
+    /// <summary>The campaign's effective settings over <see cref="Store"/> and <see cref="Campaign"/>.</summary>
+    public CampaignState State { get; }
 
     public RecordingSender Sender { get; }
 
@@ -106,7 +111,7 @@ public sealed class DispatcherHarness : IAsyncDisposable
         new NodeIdentity($"node-{++_restarts}"),
         Held = new HeldClaims(),
         Microsoft.Extensions.Options.Options.Create(Options),
-        Microsoft.Extensions.Options.Options.Create(Campaign),
+        State,
         Clock,
         NullLogger<ReminderDispatcher>.Instance);
 }

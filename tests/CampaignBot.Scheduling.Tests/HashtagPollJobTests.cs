@@ -14,7 +14,7 @@ public sealed class HashtagPollJobTests
         await using var bot = await DispatcherHarness.CreateAsync();
         var at = DispatcherHarness.Start;
         var source = new ScriptedSource([new("LoveYourNHS", "https://a.example/1", Platform.Mastodon, at), new("LoveYourNHS", "https://a.example/2", Platform.Mastodon, at)]);
-        var job = new HashtagPollJob([new ScriptedSource(null), source], bot.Mentions, bot.Store, Options.Create(bot.Campaign), NullLogger<HashtagPollJob>.Instance);
+        var job = new HashtagPollJob([new ScriptedSource(null), source], bot.Mentions, bot.State, NullLogger<HashtagPollJob>.Instance);
 
         await job.Execute(null!, TestContext.Current.CancellationToken);
         await job.Execute(null!, TestContext.Current.CancellationToken);

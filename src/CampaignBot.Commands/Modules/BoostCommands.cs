@@ -1,5 +1,6 @@
 using CampaignBot.Commands.Routing;
 using CampaignBot.Core.Boosting;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 
@@ -10,9 +11,9 @@ namespace CampaignBot.Commands.Modules;
 /// reads it before boosting (caching it for a second; the pause listeners hear of a change here at once) and reports
 /// its counts through its status source.
 /// </summary>
-public sealed class BoostCommands(ICampaignStore store, IEnumerable<IStatusSource> statusSources, IEnumerable<IBoostPauseListener> pauseListeners) : ICommandModule
+public sealed class BoostCommands(CampaignState campaign, IEnumerable<IStatusSource> statusSources, IEnumerable<IBoostPauseListener> pauseListeners) : ICommandModule
 {
-    public const string StatusSection = "Auto-boost";
+    public const string StatusSection = BoostWords.StatusTitle;
 
     public void Register(CommandTable table)
     {
@@ -23,13 +24,13 @@ public sealed class BoostCommands(ICampaignStore store, IEnumerable<IStatusSourc
 
     private async Task<Result<Reply>> SetPausedAsync(bool paused, CancellationToken cancellationToken)
     {
-        var wasPaused = await IsPausedAsync(cancellationToken).ConfigureAwait(false);
+        var wasPaused = await campaign.BoostPausedAsync(cancellationToken).ConfigureAwait(false);
         if (wasPaused == paused)
         {
             return Reply.Text(paused ? "Auto-boost is already paused." : "Auto-boost is already running.", isPrivate: true);
         }
 
-        await store.SetSettingAsync(SettingKeys.BoostPaused, paused ? "true" : "false", cancellationToken).ConfigureAwait(false);
+        await campaign.SetBoostPausedAsync(paused, cancellationToken).ConfigureAwait(false);
         foreach (var listener in pauseListeners)
         {
             listener.PauseChanged(paused);
@@ -40,8 +41,8 @@ public sealed class BoostCommands(ICampaignStore store, IEnumerable<IStatusSourc
 
     private async Task<Result<Reply>> StatusAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var paused = await IsPausedAsync(cancellationToken).ConfigureAwait(false);
-        var reply = new ReplyBuilder("Auto-boost").Line(paused ? "State: paused" : "State: on");
+        var paused = await campaign.BoostPausedAsync(cancellationToken).ConfigureAwait(false);
+        var reply = new ReplyBuilder(StatusSection).Line(paused ? "State: paused" : "State: on");
         var sources = statusSources.Where(source => source.Section == StatusSection).ToArray();
         if (sources.Length == 0)
         {
@@ -58,7 +59,4 @@ public sealed class BoostCommands(ICampaignStore store, IEnumerable<IStatusSourc
 
         return reply.Build();
     }
-
-    private async Task<bool> IsPausedAsync(CancellationToken cancellationToken) =>
-        await store.GetSettingAsync(SettingKeys.BoostPaused, cancellationToken).ConfigureAwait(false) == "true";
 }

@@ -1,5 +1,6 @@
 using CampaignBot.Commands.Routing;
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;

@@ -1,5 +1,6 @@
 using CampaignBot.Commands.Routing;
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
@@ -8,7 +9,7 @@ using CampaignBot.Core.Scheduling;
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>hashtag track|untrack|list|stats</c>.</summary>
-public sealed class HashtagCommands(ICampaignStore store, CampaignState campaign, IHashtagCounts counts, TimeProvider clock) : ICommandModule
+public sealed class HashtagCommands(CampaignState campaign, IHashtagCounts counts, TimeProvider clock) : ICommandModule
 {
     public void Register(CommandTable table)
     {
@@ -31,7 +32,7 @@ public sealed class HashtagCommands(ICampaignStore store, CampaignState campaign
             return Reply.Text($"#{tag} is already tracked.", isPrivate: true);
         }
 
-        await store.RecordHashtagChangeAsync(new HashtagChange(tag, Tracked: true, request.Context.Invoker, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await campaign.RecordHashtagChangeAsync(new HashtagChange(tag, Tracked: true, request.Context.Invoker, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return Reply.Text($"Now tracking #{tag} ({tracked.Count + 1} hashtags tracked).");
     }
 
@@ -48,7 +49,7 @@ public sealed class HashtagCommands(ICampaignStore store, CampaignState campaign
             return Error.NotFound($"#{tag} isn't tracked.", tracked.Count == 0 ? "No hashtags are tracked." : $"Tracked: {Format(tracked)}.");
         }
 
-        await store.RecordHashtagChangeAsync(new HashtagChange(tag, Tracked: false, request.Context.Invoker, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await campaign.RecordHashtagChangeAsync(new HashtagChange(tag, Tracked: false, request.Context.Invoker, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return Reply.Text($"Stopped tracking #{tag}. Its counts so far are kept.");
     }
 

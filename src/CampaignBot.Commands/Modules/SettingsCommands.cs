@@ -1,5 +1,6 @@
 using CampaignBot.Commands.Routing;
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Time;
@@ -7,7 +8,7 @@ using CampaignBot.Core.Time;
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>settings timezone</c>.</summary>
-public sealed class SettingsCommands(ICampaignStore store, CampaignState campaign, TimeProvider clock) : ICommandModule
+public sealed class SettingsCommands(CampaignState campaign, TimeProvider clock) : ICommandModule
 {
     public void Register(CommandTable table) => table.Add("settings timezone", TimeZoneAsync);
 
@@ -19,7 +20,7 @@ public sealed class SettingsCommands(ICampaignStore store, CampaignState campaig
         }
 
         var previous = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
-        await store.SetSettingAsync(SettingKeys.TimeZone, zone, cancellationToken).ConfigureAwait(false);
+        await campaign.SetTimeZoneAsync(zone, cancellationToken).ConfigureAwait(false);
         return new ReplyBuilder()
             .Line($"Campaign time zone is now {zone} (was {previous}). It's ", new TimeFragment(clock.GetUtcNow(), zone), " there.")
             .Line("Times you type are read in it; existing events keep their own zone (event edit timezone:… changes one).")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignBot.Commands.Routing;
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 

@@ -30,14 +30,24 @@ public sealed class CommandRouter : ICommandRouter
         _logger = logger;
     }
 
-    public Task<Result<Reply>> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken) =>
-        // The whole line is cleaned before parsing, so no parse error can quote a control character back; each value
-        // is cleaned again (idempotently) for its own option's rule on line breaks.
-        UserText.Clean(text, "The command", multiLine: true).TryGet(out var clean, out var unclean)
-            ? TextCommandParser.Parse(clean, context).TryGet(out var invocation, out var error)
-                ? HandleAsync(invocation, cancellationToken)
-                : Task.FromResult(Result<Reply>.Fail(error))
-            : Task.FromResult(Result<Reply>.Fail(unclean));
+    public async Task<Result<Reply>> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The whole line is cleaned before parsing, so no parse error can quote a control character back; each
+            // value is cleaned again (idempotently) for its own option's rule on line breaks.
+            return UserText.Clean(text, "The command", multiLine: true).TryGet(out var clean, out var unclean)
+                ? TextCommandParser.Parse(clean, context).TryGet(out var invocation, out var error)
+                    ? await HandleAsync(invocation, cancellationToken).ConfigureAwait(false)
+                    : error
+                : unclean;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.CommandFailed(_logger, exception, "that command");
+            return Error.Internal("that command");
+        }
+    }
 
     public Task<IReadOnlyList<Completion>> CompleteAsync(IReadOnlyList<string> path, string option, string partial, int limit, CancellationToken cancellationToken) =>
         CommandCatalog.Find(string.Join(' ', path))?.Option(option) is { Autocomplete: true } spec
@@ -45,6 +55,20 @@ public sealed class CommandRouter : ICommandRouter
             : Task.FromResult<IReadOnlyList<Completion>>([]);
 
     public async Task<Result<Reply>> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var path = TextCommandParser.Clip(string.Join(' ', invocation.Path));
+            Log.CommandFailed(_logger, exception, path);
+            return Error.Internal(path);
+        }
+    }
+
+    private async Task<Result<Reply>> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var path = string.Join(' ', invocation.Path);
         if (CommandCatalog.Find(path) is not { } spec || !_handlers.TryGetValue(spec.Path, out var handler))
@@ -65,14 +89,6 @@ public sealed class CommandRouter : ICommandRouter
             return invalid;
         }
 
-        try
-        {
-            return await handler(new CommandRequest(spec, args, invocation.Context), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.CommandFailed(_logger, exception, spec.Path);
-            return Error.Unavailable($"Something went wrong running {spec.Path}; it has been logged.", "Try again in a moment.");
-        }
+        return await handler(new CommandRequest(spec, args, invocation.Context), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Specs;
 using CampaignBot.Core.Time;

@@ -3,6 +3,9 @@ namespace CampaignBot.Core.Boosting;
 /// <summary>The words states and reasons are stored as, and the phrases <c>boost status</c> shows.</summary>
 public static class BoostWords
 {
+    /// <summary>The title of auto-boost's section in <c>status</c> and <c>boost status</c>.</summary>
+    public const string StatusTitle = "Auto-boost";
+
     public static string Of(BoostState state) => state switch
     {
         BoostState.Boosting => "boosting",

@@ -3,7 +3,10 @@ using CampaignBot.Core.Results;
 
 namespace CampaignBot.Core.Ports;
 
-/// <summary>The one entry point adapters call. Never throws for bad input: failures come back as <see cref="Error"/>.</summary>
+/// <summary>
+/// The one entry point adapters call. Never throws (but for cancellation): bad input comes back as an
+/// <see cref="Error"/> saying what to type instead, and a bug as <see cref="Error.Internal"/>, logged by the router.
+/// </summary>
 public interface ICommandRouter
 {
     /// <summary>Runs a command whose options are already split out (Discord interactions).</summary>

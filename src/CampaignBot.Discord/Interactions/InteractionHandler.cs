@@ -112,18 +112,9 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
         Report(interaction, followed, receivedAt, "follow-up");
     }
 
-    private async Task<Result<Reply>> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await router.HandleAsync(invocation, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.InteractionFailed(logger, exception, string.Join(' ', invocation.Path));
-            return Error.Unavailable("Something went wrong running that command; it has been logged.", "Try again in a moment.");
-        }
-    }
+    // The router never throws but for cancellation: a bug comes back as an error it has logged.
+    private Task<Result<Reply>> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
+        router.HandleAsync(invocation, cancellationToken);
 
     private async Task CompleteAsync(Interaction interaction, CancellationToken cancellationToken)
     {

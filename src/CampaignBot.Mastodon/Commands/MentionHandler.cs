@@ -70,17 +70,7 @@ internal sealed class MentionHandler(
             MastodonOrganisers.Is(author, _organisers, session.LocalHosts),
             RequestId: statusKey);
 
-        Result<Reply> result;
-        try
-        {
-            result = await router.HandleTextAsync(command, context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.CommandCrashed(logger, exception, notification.Id);
-            result = Error.Unavailable("Something went wrong running that command; the organisers can see why in the bot's log.");
-        }
-
+        var result = await router.HandleTextAsync(command, context, cancellationToken).ConfigureAwait(false);
         var reply = Render(result, statusKey, mention, author);
         await ledger.SaveReplyAsync(statusKey, JsonSerializer.Serialize(reply, RequestJsonContext.Default.PendingReply), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return await PostAsync(reply, cancellationToken).ConfigureAwait(false);

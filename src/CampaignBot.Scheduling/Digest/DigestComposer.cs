@@ -1,23 +1,22 @@
 using System.Globalization;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
-using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Scheduling;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Scheduling.Digest;
 
 /// <summary>The daily digest: each tracked hashtag's last 24 hours against the 24 before, and the next actions.</summary>
-public sealed class DigestComposer(ICampaignStore store, IHashtagCounts counts, IOptions<CampaignOptions> campaign)
+public sealed class DigestComposer(ICampaignStore store, IHashtagCounts counts, CampaignState campaign)
 {
     private const int NextActions = 3;
 
     public async Task<Reply> ComposeAsync(DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var name = await store.GetSettingAsync(SettingKeys.CampaignName, cancellationToken).ConfigureAwait(false) ?? campaign.Value.Name ?? "CampaignBot";
+        var name = await campaign.NameAsync(cancellationToken).ConfigureAwait(false);
         var reply = new ReplyBuilder($"Daily digest — {name}, {day.ToString("ddd dd MMM yyyy", CultureInfo.InvariantCulture)}");
-        var tags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
+        var tags = await campaign.HashtagsAsync(cancellationToken).ConfigureAwait(false);
         if (tags.Count > 0)
         {
             reply.Line("Hashtag momentum, last 24 hours (the 24 before):");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CampaignBot.Core.Options;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Time;
 using CampaignBot.Scheduling.Delivery;
@@ -20,7 +20,7 @@ public sealed class DigestJob(
     DigestComposer composer,
     Deliverer deliverer,
     IOptions<SchedulingOptions> options,
-    IOptions<CampaignOptions> campaign,
+    CampaignState campaign,
     TimeProvider clock,
     ILogger<DigestJob> logger) : IJob
 {
@@ -39,7 +39,7 @@ public sealed class DigestJob(
         }
 
         var now = clock.GetUtcNow();
-        var zone = await store.GetSettingAsync(SettingKeys.TimeZone, cancellationToken).ConfigureAwait(false) ?? campaign.Value.TimeZone;
+        var zone = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
         var local = TimeText.ToZone(now, zone, out _);
         var today = DateOnly.FromDateTime(local.DateTime);
         var at = TimeOnly.ParseExact(options.Value.DigestTime, "HH:mm", CultureInfo.InvariantCulture);

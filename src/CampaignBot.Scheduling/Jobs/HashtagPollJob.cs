@@ -1,8 +1,6 @@
-using CampaignBot.Core.Domain;
-using CampaignBot.Core.Options;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CampaignBot.Scheduling.Jobs;
@@ -12,15 +10,14 @@ namespace CampaignBot.Scheduling.Jobs;
 public sealed class HashtagPollJob(
     IEnumerable<IHashtagSource> sources,
     IHashtagMentionSink sink,
-    ICampaignStore store,
-    IOptions<CampaignOptions> campaign,
+    CampaignState campaign,
     ILogger<HashtagPollJob> logger) : IJob
 {
     public static readonly JobKey Key = new("poll", "hashtags");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var tags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
+        var tags = await campaign.HashtagsAsync(cancellationToken).ConfigureAwait(false);
         if (tags.Count == 0)
         {
             return;

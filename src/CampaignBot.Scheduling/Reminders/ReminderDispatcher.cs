@@ -1,5 +1,5 @@
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
-using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
 using CampaignBot.Core.Scheduling;
@@ -22,7 +22,7 @@ public sealed class ReminderDispatcher(
     NodeIdentity node,
     HeldClaims held,
     IOptions<SchedulingOptions> options,
-    IOptions<CampaignOptions> campaign,
+    CampaignState campaign,
     TimeProvider clock,
     ILogger<ReminderDispatcher> logger)
 {
@@ -125,7 +125,7 @@ public sealed class ReminderDispatcher(
     private async Task<Task> HandleAsync(IReadOnlyList<DueReminder> due, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var hashtags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
+        var hashtags = await campaign.HashtagsAsync(cancellationToken).ConfigureAwait(false);
         var subscriptions = await store.ListSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
         var eventIds = due.Select(r => r.EventId).Distinct().ToArray();
         var events = (await store.GetEventsAsync(eventIds, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Id);

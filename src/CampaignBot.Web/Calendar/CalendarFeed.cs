@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 
@@ -12,7 +13,7 @@ namespace CampaignBot.Web.Calendar;
 /// and change times of its actions, and the campaign's name): calendar apps poll often, and a busy page's worth of
 /// them must not serialize a thousand actions each time.
 /// </summary>
-internal sealed class CalendarFeed(ICampaignStore store, CampaignInfo campaign, TimeProvider clock, PublicLinks links, ShortCache<CalendarFile> cache)
+internal sealed class CalendarFeed(ICampaignStore store, CampaignState campaign, CalendarIdentity identity, TimeProvider clock, PublicLinks links, ShortCache<CalendarFile> cache)
 {
     public const int MaxEvents = 5000;
     public static readonly TimeSpan History = TimeSpan.FromDays(30);
@@ -45,7 +46,7 @@ internal sealed class CalendarFeed(ICampaignStore store, CampaignInfo campaign, 
 
     private async Task<CalendarFile> BuildAsync(string title, IReadOnlyList<CampaignEvent> events, string fingerprint, CancellationToken cancellationToken)
     {
-        var calendarId = await campaign.CalendarIdAsync(cancellationToken).ConfigureAwait(false);
+        var calendarId = await identity.CalendarIdAsync(cancellationToken).ConfigureAwait(false);
         var content = CalendarWriter.Write(title, calendarId, events, links);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..32]}\"";
         var lastModified = events.Count == 0 ? DateTimeOffset.UnixEpoch : events.Max(e => e.LastModified);

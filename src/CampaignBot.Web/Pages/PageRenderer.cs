@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
@@ -14,7 +15,7 @@ namespace CampaignBot.Web.Pages;
 /// and the 404 page. Only what the campaign already publishes appears: titles, times, places, descriptions and
 /// counts of answers, never who answered or who created anything.
 /// </summary>
-internal sealed class PageRenderer(ICampaignStore store, CampaignInfo campaign, IHashtagCounts counts, TimeProvider clock, ShortCache<string> cache)
+internal sealed class PageRenderer(ICampaignStore store, CampaignState campaign, IHashtagCounts counts, TimeProvider clock, ShortCache<string> cache)
 {
     public const int MaxActions = 100;
 

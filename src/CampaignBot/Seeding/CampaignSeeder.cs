@@ -1,4 +1,5 @@
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
@@ -17,7 +18,7 @@ namespace CampaignBot.Seeding;
 /// Loads the seed file's campaign name and events into an empty store, once. A store that already has events, or
 /// was seeded before, is left alone, so organisers' edits and deletions survive restarts.
 /// </summary>
-internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOptions> options, PlatformSettings platforms, TimeProvider clock, ILogger<CampaignSeeder> logger) : IHostedService
+internal sealed class CampaignSeeder(ICampaignStore store, CampaignState campaign, IOptions<CampaignOptions> options, PlatformSettings platforms, TimeProvider clock, ILogger<CampaignSeeder> logger) : IHostedService
 {
     private static readonly Person SeedAuthor = new(Platform.Shell, "seed", "campaign seed");
 
@@ -33,7 +34,7 @@ internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOpti
         var stats = await store.GetStatsAsync(now, cancellationToken).ConfigureAwait(false);
         if (stats.UpcomingEvents + stats.PastEvents + stats.CancelledEvents == 0 && SeedFileReader.Read(path).TryGet(out var seed, out _))
         {
-            var zone = await store.GetSettingAsync(SettingKeys.TimeZone, cancellationToken).ConfigureAwait(false) ?? options.Value.TimeZone;
+            var zone = await campaign.TimeZoneAsync(cancellationToken).ConfigureAwait(false);
             var created = 0;
             foreach (var item in seed.Events)
             {
@@ -64,6 +65,7 @@ internal sealed class CampaignSeeder(ICampaignStore store, IOptions<CampaignOpti
                 await store.SetSettingAsync(SettingKeys.CampaignDescription, description, cancellationToken).ConfigureAwait(false);
             }
 
+            campaign.Invalidate();
             Log.Seeded(logger, created, path);
         }
 

@@ -1,30 +1,13 @@
 using System.Security.Cryptography;
-using CampaignBot.Core.Domain;
-using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
-using Microsoft.Extensions.Options;
 
-namespace CampaignBot.Web;
+namespace CampaignBot.Web.Calendar;
 
-/// <summary>What the campaign publishes about itself: its name, description, zone and tracked hashtags.</summary>
-internal sealed class CampaignInfo(ICampaignStore store, IOptions<CampaignOptions> options) : IDisposable
+/// <summary>The campaign's calendar identity, made once per database.</summary>
+internal sealed class CalendarIdentity(ICampaignStore store) : IDisposable
 {
     private readonly SemaphoreSlim _making = new(1, 1);
     private string? _calendarId;
-
-    public async Task<string> NameAsync(CancellationToken cancellationToken) =>
-        await store.GetSettingAsync(SettingKeys.CampaignName, cancellationToken).ConfigureAwait(false)
-        ?? options.Value.Name
-        ?? "CampaignBot";
-
-    public Task<string?> DescriptionAsync(CancellationToken cancellationToken) =>
-        store.GetSettingAsync(SettingKeys.CampaignDescription, cancellationToken);
-
-    public async Task<string> TimeZoneAsync(CancellationToken cancellationToken) =>
-        await store.GetSettingAsync(SettingKeys.TimeZone, cancellationToken).ConfigureAwait(false) ?? options.Value.TimeZone;
-
-    public async Task<IReadOnlyList<string>> HashtagsAsync(CancellationToken cancellationToken) =>
-        Hashtags.Effective(options.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// A random id made once per database and kept: it makes calendar UIDs unique to this campaign and stable across
