@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CampaignState>();
         services.AddSingleton(provider => NodeIdentity.From(provider.GetRequiredService<IOptions<SchedulingOptions>>().Value));
         services.AddSingleton<HeldClaims>();
+        services.AddSingleton<DueInstants>();
         services.AddSingleton<Deliverer>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<DispatcherArming>();

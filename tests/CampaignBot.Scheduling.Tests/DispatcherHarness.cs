@@ -110,6 +110,7 @@ public sealed class DispatcherHarness : IAsyncDisposable
         new Deliverer(new SqlDeliveryLog(_handle.DataSource, Clock), [Sender]),
         new NodeIdentity($"node-{++_restarts}"),
         Held = new HeldClaims(),
+        new DueInstants(Clock),
         Microsoft.Extensions.Options.Options.Create(Options),
         State,
         Clock,

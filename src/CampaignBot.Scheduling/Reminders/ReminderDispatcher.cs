@@ -21,6 +21,7 @@ public sealed class ReminderDispatcher(
     Deliverer deliverer,
     NodeIdentity node,
     HeldClaims held,
+    DueInstants instants,
     IOptions<SchedulingOptions> options,
     CampaignState campaign,
     TimeProvider clock,
@@ -178,11 +179,7 @@ public sealed class ReminderDispatcher(
 
     private async Task DeliverAtAsync(DateTimeOffset due, IReadOnlyList<SendPlan> plans, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
-        // Timers run on the monotonic clock and can end a hair before the wall-clock instant: never send early.
-        for (var wait = due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = due - clock.GetUtcNow())
-        {
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, cancellationToken).ConfigureAwait(false);
-        }
+        await instants.WaitUntilAsync(due, cancellationToken).ConfigureAwait(false);
 
         // Late or not is decided now, as the sends go out (a send held up by a slow claim, a retry or a takeover after
         // a crash is late by when it leaves, not by when it was claimed); the text says so exactly when the record does.
