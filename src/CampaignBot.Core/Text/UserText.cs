@@ -73,6 +73,18 @@ public static class UserText
     }
 
     /// <summary>
+    /// A name the platform gave us (a display name), cleaned like a single-line value but never refused: control
+    /// characters are dropped, since the person can't retype it for us.
+    /// </summary>
+    public static string Name(string value)
+    {
+        var visible = value.Any(c => c < ' ' || c is (>= '\u007F' and <= '\u009F'))
+            ? string.Concat(value.Select(c => c is '\t' or '\n' or '\r' ? ' ' : c).Where(c => c >= ' ' && c is not (>= '\u007F' and <= '\u009F')))
+            : value;
+        return Clean(visible, "A name", multiLine: false).TryGet(out var clean, out _) ? clean : string.Empty;
+    }
+
+    /// <summary>
     /// A value safe to quote back in an error before it has been cleaned (a command or option name): control and
     /// invisible characters show as <c>?</c>.
     /// </summary>
