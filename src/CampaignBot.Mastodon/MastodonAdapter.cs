@@ -21,17 +21,21 @@ internal sealed class MastodonAdapter(
     StreamingRunner streaming,
     MentionRecorder recorder,
     BoostQueue boosts,
+    BackgroundWork background,
     MastodonAdapterStatus status,
+    BotIdentity identity,
     IOptions<MastodonOptions> options,
     ILogger<MastodonAdapter> logger,
-    TimeProvider clock,
-    BotIdentity? identity = null) : BackgroundService
+    TimeProvider clock) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, api.Rest.TokenRejectedToken);
-        var recording = recorder.RunAsync(stoppingToken);
-        var boosting = boosts.RunAsync(stoppingToken);
+
+        // The queues stop last, once nothing can feed them any more: what arrived is counted and decided.
+        using var queues = new CancellationTokenSource();
+        var recording = recorder.RunAsync(queues.Token);
+        var boosting = boosts.RunAsync(queues.Token);
         try
         {
             await RunAsync(running.Token).ConfigureAwait(false);
@@ -49,6 +53,17 @@ internal sealed class MastodonAdapter(
             status.Stopped($"crashed: {exception.Message}");
         }
 
+        // A stopped adapter (rejected token, crash) keeps its queues until the host stops, as the job may still poll.
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await background.StopAsync().ConfigureAwait(false);
+        await queues.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(recording, boosting).ConfigureAwait(false);
     }
 
@@ -87,7 +102,7 @@ internal sealed class MastodonAdapter(
         var apiBase = api.Rest.BaseAddress;
         var streamingBase = StreamingBase(settings.StreamingUrl, instance.Value?.Configuration.Urls.Streaming, apiBase);
         session.Start(me, instance.Value, apiBase, streamingBase);
-        identity?.Set(me, apiBase);
+        identity.Set(me, apiBase);
         Log.SignedIn(logger, me.Acct, apiBase.Authority, session.MaxCharacters);
         status.SignedIn(me.Acct);
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using CampaignBot.Core.Boosting;
+using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Boost;
 using CampaignBot.Mastodon.Commands;
@@ -23,8 +25,8 @@ public static class ServiceCollectionExtensions
     /// <see cref="IReblogClient"/> auto-boost uses), streaming with fallbacks, mention commands as a hosted service,
     /// the Mastodon <see cref="IChatSender"/>, an <see cref="IHashtagSource"/> for the hashtag poll job, and its
     /// <see cref="IStatusSource"/>. Needs an <see cref="ICommandRouter"/>, an <see cref="ICampaignStore"/>, an
-    /// <see cref="IHashtagMentionSink"/> and the <c>Campaign</c> options. Auto-boost is added separately with
-    /// <c>AddAutoBoost()</c>; when it is, every tagged status is shown to it.
+    /// <see cref="IHashtagMentionSink"/>, an <see cref="IBoostLedger"/> and the <c>Campaign</c> options. Auto-boost is part of
+    /// it (see <see cref="AddAutoBoost"/>): every tagged status is shown to it unless <c>Mastodon:Boost:Enabled</c> is false.
     /// </summary>
     public static IServiceCollection AddMastodonAdapter(this IServiceCollection services)
     {
@@ -55,7 +57,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TagSubscriptions>();
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<BoostQueue>();
-        services.AddSingleton<TaggedStatusProcessor>();
+        services.AddSingleton<TaggedStatusPipeline>();
+        services.AddSingleton<BackgroundWork>();
         services.AddSingleton<TagPoller>();
         services.AddSingleton<MastodonHashtagSource>();
         services.AddSingleton<IHashtagSource>(sp => sp.GetRequiredService<MastodonHashtagSource>());
@@ -67,6 +70,30 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MastodonSender>();
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<MastodonSender>());
         services.AddHostedService<MastodonAdapter>();
+        return services.AddAutoBoost();
+    }
+
+    /// <summary>
+    /// Auto-boost: binds and validates <c>Mastodon:Boost</c>, and registers <see cref="BotIdentity"/> (set by the adapter
+    /// after <c>verify_credentials</c>), the <see cref="BoostPolicy"/>, the <see cref="BoostDecider"/> (also told of
+    /// <c>boost pause</c>), the <see cref="AutoBooster"/>, its <c>Auto-boost</c> status source and a hosted service
+    /// that retries boosts left waiting.
+    /// </summary>
+    private static IServiceCollection AddAutoBoost(this IServiceCollection services)
+    {
+        services.AddOptions<BoostOptions>()
+            .BindConfiguration(BoostOptions.Section)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BoostOptions>, BoostOptionsValidator>());
+        services.AddOptions<CampaignOptions>();
+        services.TryAddSingleton<BotIdentity>();
+        services.TryAddSingleton(provider => new BoostPolicy(provider.GetRequiredService<IOptions<BoostOptions>>().Value));
+        services.TryAddSingleton<BoostDecider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBoostPauseListener, BoostDecider>(provider => provider.GetRequiredService<BoostDecider>()));
+        services.TryAddSingleton<AutoBooster>();
+        services.TryAddSingleton<BoostStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStatusSource, BoostStatus>(provider => provider.GetRequiredService<BoostStatus>()));
+        services.AddHostedService<BoostRetryService>();
         return services;
     }
 

@@ -2,7 +2,6 @@ using CampaignBot.Commands;
 using CampaignBot.Discord;
 using CampaignBot.Endpoints;
 using CampaignBot.Mastodon;
-using CampaignBot.Mastodon.Boost;
 using CampaignBot.Options;
 using CampaignBot.Scheduling;
 using CampaignBot.Seeding;
@@ -67,7 +66,6 @@ public static class HostBuilderExtensions
         if (platforms.MastodonConfigured)
         {
             builder.Services.AddMastodonAdapter();
-            builder.Services.AddAutoBoost();
         }
 
         if (platforms.ShellEnabled)

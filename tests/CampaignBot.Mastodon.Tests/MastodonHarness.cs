@@ -1,4 +1,5 @@
 using CampaignBot.Commands;
+using CampaignBot.Core.Boosting;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
@@ -70,6 +71,9 @@ internal sealed class MastodonHarness : IAsyncDisposable
             ["Mastodon:TagRefreshInterval"] = "00:00:00.100",
             ["Mastodon:RetryDelay"] = "00:00:00.020",
             ["Mastodon:MaxRateLimitWait"] = "00:00:05",
+
+            // The adapter's tests run without auto-boost (its own tests are in Boost/).
+            ["Mastodon:Boost:Enabled"] = "false",
         };
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -79,6 +83,7 @@ internal sealed class MastodonHarness : IAsyncDisposable
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton(handle.Store)
             .AddMastodonLedgers(handle.DataSource)
+            .AddSingleton<IBoostLedger>(new SqlBoostLedger(handle.DataSource))
             .AddSingleton<IHashtagCounts>(mentions)
             .AddSingleton<IHashtagMentionSink>(mentions)
             .Configure<CampaignOptions>(options =>

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Hosting;
 namespace CampaignBot.Benchmarks.Mastodon;
 
 /// <summary>
-/// The Mastodon adapter and auto-boost composed like the host does (AddMastodonAdapter, AddAutoBoost), over a real
+/// The Mastodon adapter and auto-boost composed like the host does (AddMastodonAdapter), over a real
 /// store, pointed at a <see cref="FakeMastodonServer"/>: statuses reach the bot over the fake's WebSocket stream.
 /// </summary>
 internal sealed class BoostLatencyBench : IAsyncDisposable
@@ -68,7 +68,6 @@ internal sealed class BoostLatencyBench : IAsyncDisposable
             .Configure<CampaignOptions>(configuration.GetSection(CampaignOptions.Section));
         services.AddCampaignCommands();
         services.AddMastodonAdapter();
-        services.AddAutoBoost();
         return new BoostLatencyBench(server, database, services.BuildServiceProvider(), clock);
     }
 

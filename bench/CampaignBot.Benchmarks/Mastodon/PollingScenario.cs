@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CampaignBot.Commands;
+using CampaignBot.Core.Boosting;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
@@ -76,7 +77,7 @@ internal sealed class PollingScenario : IScenario
             {
                 // The adapter's polling loop: poke the mention pump, poll the tags that are due.
                 await pump.CatchUpAsync(cancellationToken).ConfigureAwait(false);
-                await poller.PollAsync(tags, force: false, record: true, cancellationToken).ConfigureAwait(false);
+                await poller.PollAsync(tags, TagSource.Poll, cancellationToken).ConfigureAwait(false);
                 nextRound += options.PollInterval;
             }
 
@@ -142,6 +143,9 @@ internal sealed class PollingScenario : IScenario
             ["Mastodon:InstanceUrl"] = server.InstanceUrl,
             ["Mastodon:AccessToken"] = server.Token,
             ["Mastodon:Streaming"] = "polling",
+
+            // Polling alone is measured, as before auto-boost came with the adapter.
+            ["Mastodon:Boost:Enabled"] = "false",
         };
         for (var i = 0; i < tags.Length; i++)
         {
@@ -156,6 +160,7 @@ internal sealed class PollingScenario : IScenario
             .AddSingleton(clock)
             .AddSingleton(handle.Store)
             .AddMastodonLedgers(handle.DataSource)
+            .AddSingleton<IBoostLedger>(new SqlBoostLedger(handle.DataSource))
             .AddSingleton<IHashtagMentionSink>(mentions)
             .AddSingleton<IHashtagCounts>(mentions)
             .Configure<CampaignOptions>(configuration.GetSection(CampaignOptions.Section));

@@ -5,7 +5,7 @@ namespace CampaignBot.Mastodon.Boost;
 
 /// <summary>
 /// The consent rules of auto-boost, pure: given a post (the original, never a boost), who the bot is, the tracked
-/// hashtags and the time, the first rule it breaks, or null when it may be boosted. <see cref="AutoBooster"/> adds the
+/// hashtags and the time, the first rule it breaks, or null when it may be boosted. <see cref="BoostDecider"/> adds the
 /// rules that need stored state (paused, caps) through <see cref="CheckCaps"/>.
 /// </summary>
 public sealed class BoostPolicy(BoostOptions options)

@@ -5,7 +5,7 @@ namespace CampaignBot.Mastodon.Boost;
 /// <summary>
 /// Who the bot is on its instance, for the never-boost-our-own rule. The Mastodon adapter calls <see cref="Set"/> with
 /// the account <c>GET /api/v1/accounts/verify_credentials</c> returned (and again after a reconnect, if it changed).
-/// Until then <see cref="Current"/> is null and <see cref="AutoBooster"/> decides nothing: the posts it is shown meanwhile
+/// Until then <see cref="Current"/> is null and <see cref="BoostDecider"/> decides nothing: the posts it is shown meanwhile
 /// come again through backfill once the adapter is up.
 /// </summary>
 public sealed class BotIdentity

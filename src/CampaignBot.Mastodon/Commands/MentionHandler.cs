@@ -54,7 +54,7 @@ internal sealed class MentionHandler(
 
         var mention = notification.Status!;
         var author = notification.Account;
-        var statusKey = mention.Uri is { Length: > 0 } uri ? uri : mention.Id;
+        var statusKey = StatusKey.Of(mention);
         var command = MentionText.Command(mention.Content, session.Me.Acct, session.LocalHosts);
         var interrupted = Render(Interrupted(command), statusKey, mention, author);
         if (!await ledger.TryClaimAsync(statusKey, mention.Id, JsonSerializer.Serialize(interrupted, RequestJsonContext.Default.PendingReply), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))

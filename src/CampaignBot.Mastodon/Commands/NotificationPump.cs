@@ -51,8 +51,8 @@ internal sealed class NotificationPump(
                 status.Error($"mentions: {exception.Message}");
             }
 
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(interval());
+            using var elapsed = new CancellationTokenSource(interval(), clock);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, elapsed.Token);
             try
             {
                 await _pokes.Reader.ReadAsync(wait.Token).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace CampaignBot.Mastodon.Streaming;
 /// </summary>
 internal sealed class StreamDispatcher(
     NotificationPump pump,
-    TaggedStatusProcessor processor,
+    TaggedStatusPipeline pipeline,
     TagSubscriptions subscriptions,
     MastodonAdapterStatus status,
     ILogger<StreamDispatcher> logger)
@@ -39,7 +39,10 @@ internal sealed class StreamDispatcher(
                 if (StreamFrames.Status(streamEvent.Payload, out problem) is { } update)
                 {
                     status.Update(streamEvent.Stream);
-                    return processor.AcceptStreamedAsync(update, subscriptions.Tags, cancellationToken).AsTask();
+                    var accepted = pipeline.AcceptAsync([update], subscriptions.Tags, TagSource.Stream, cancellationToken);
+
+                    // Most posts are taken without waiting: then there is no task to allocate per post.
+                    return accepted.IsCompletedSuccessfully ? Task.CompletedTask : accepted.AsTask();
                 }
 
                 break;

@@ -21,6 +21,7 @@ internal sealed class StreamingRunner(
     StreamDispatcher dispatcher,
     StreamingHttp streamingHttp,
     MastodonAdapterStatus status,
+    BackgroundWork background,
     IOptions<MastodonOptions> options,
     ILoggerFactory loggers,
     TimeProvider clock)
@@ -104,8 +105,9 @@ internal sealed class StreamingRunner(
     {
         status.Listening(mode, null);
 
-        // The gap before this connection (or since a tag was added) is read from REST in the background.
-        _ = Task.Run(() => BackfillAsync(added, $"connecting over {Describe(mode)}", cancellationToken), CancellationToken.None);
+        // The gap before this connection (or since a tag was added) is read from REST beside the stream.
+        var reason = $"connecting over {Describe(mode)}";
+        background.Start($"backfill after {reason}", token => BackfillAsync(added, reason, token), cancellationToken);
         return Task.CompletedTask;
     }
 
@@ -114,7 +116,7 @@ internal sealed class StreamingRunner(
         try
         {
             var mentions = await pump.CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            var tagged = await tags.PollAsync(tagList, force: true, record: true, cancellationToken).ConfigureAwait(false);
+            var tagged = await tags.PollAsync(tagList, TagSource.Backfill, cancellationToken).ConfigureAwait(false);
             Log.Backfilled(_logger, mentions, tagged.Count, reason);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -138,7 +140,7 @@ internal sealed class StreamingRunner(
             try
             {
                 var current = await ReadTagsAsync(cancellationToken).ConfigureAwait(false);
-                await tags.PollAsync(current, force: false, record: true, cancellationToken).ConfigureAwait(false);
+                await tags.PollAsync(current, TagSource.Poll, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -22,8 +22,8 @@ internal sealed class WebSocketStream(ILogger logger, TimeProvider clock)
         socket.Options.CollectHttpResponseDetails = true;
         try
         {
-            using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            connect.CancelAfter(TimeSpan.FromSeconds(15));
+            using var connectLimit = new CancellationTokenSource(TimeSpan.FromSeconds(15), clock);
+            using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectLimit.Token);
             await socket.ConnectAsync(url.Uri, connect.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
@@ -58,7 +58,7 @@ internal sealed class WebSocketStream(ILogger logger, TimeProvider clock)
         {
             if (socket.State == WebSocketState.Open)
             {
-                using var close = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                using var close = new CancellationTokenSource(TimeSpan.FromSeconds(2), clock);
                 try
                 {
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", close.Token).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using CampaignBot.Mastodon.Boost;
 using CampaignBot.Mastodon.Rest;
@@ -15,7 +14,7 @@ namespace CampaignBot.Mastodon.Tagging;
 /// (or whose decision failed) is decided again when a poll page or backfill brings it, before the tag's cursor moves
 /// past it, so stopping with posts queued or a failed write loses no decision.
 /// </summary>
-internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booster = null)
+internal sealed class BoostQueue(AutoBooster booster, TimeProvider clock, ILogger<BoostQueue> logger)
 {
     private const int MaxBatch = 500;
 
@@ -42,8 +41,8 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
     /// <summary>Posts handed to auto-boost so far (decided, or failed and logged).</summary>
     public long Done => Interlocked.Read(ref _done);
 
-    /// <summary>False without auto-boost, or with <c>Mastodon:Boost:Enabled</c> off: then nothing is queued at all.</summary>
-    public bool Enabled => booster is { Enabled: true };
+    /// <summary>False with <c>Mastodon:Boost:Enabled</c> off: then nothing is queued at all.</summary>
+    public bool Enabled => booster.Enabled;
 
     /// <summary>Queues <paramref name="status"/> for the next batch, waiting while the queue is full.</summary>
     public async ValueTask EnqueueAsync(MastodonStatus status, CancellationToken cancellationToken)
@@ -67,7 +66,7 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
     /// <summary>Decides about <paramref name="statuses"/> now, as one batch (a poll page).</summary>
     public async Task ConsiderAsync(IReadOnlyList<MastodonStatus> statuses, CancellationToken cancellationToken)
     {
-        if (booster is not { Enabled: true } || statuses.Count == 0)
+        if (!booster.Enabled || statuses.Count == 0)
         {
             return;
         }
@@ -77,7 +76,7 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
             await booster.ConsiderAllAsync(statuses, cancellationToken).ConfigureAwait(false);
             foreach (var status in statuses)
             {
-                _decided.Add(AutoBooster.StatusKey(status.Reblog ?? status));
+                _decided.Add(StatusKey.Of(status.Reblog ?? status));
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -94,18 +93,18 @@ internal sealed class BoostQueue(ILogger<BoostQueue> logger, AutoBooster? booste
         {
             while (await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (_queue.Reader.Count < MaxBatch && Stopwatch.GetElapsedTime(_lastBatchEnd) < Burst)
+                if (_queue.Reader.Count < MaxBatch && clock.GetElapsedTime(_lastBatchEnd) < Burst)
                 {
-                    await Task.Delay(GatherFor, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(GatherFor, clock, cancellationToken).ConfigureAwait(false);
                 }
 
                 await DrainAsync(batch, cancellationToken).ConfigureAwait(false);
-                _lastBatchEnd = Stopwatch.GetTimestamp();
+                _lastBatchEnd = clock.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            using var limit = new CancellationTokenSource(DrainLimit);
+            using var limit = new CancellationTokenSource(DrainLimit, clock);
             try
             {
                 await DrainAsync(batch, limit.Token).ConfigureAwait(false);

@@ -18,7 +18,7 @@ namespace CampaignBot.Mastodon.Tagging;
 internal sealed class TagPoller(
     MastodonApi api,
     ICampaignStore store,
-    TaggedStatusProcessor processor,
+    TaggedStatusPipeline pipeline,
     MastodonAdapterStatus status,
     IOptions<MastodonOptions> options,
     ILogger<TagPoller> logger,
@@ -40,10 +40,10 @@ internal sealed class TagPoller(
     public TimeSpan MinInterval(int tags) => BudgetWindow * Math.Max(1, tags) / Math.Max(1, Allowance);
 
     /// <summary>
-    /// Reads what is new on each tag that is due (every tag with <paramref name="force"/>, e.g. after a stream gap).
-    /// With <paramref name="record"/> the posts are counted here; otherwise the caller records the returned mentions.
+    /// Reads what is new on each tag that is due (every tag for <see cref="TagSource.Backfill"/>, after a stream gap),
+    /// hands it to the <see cref="TaggedStatusPipeline"/> (counted and shown to auto-boost) and returns its mentions.
     /// </summary>
-    public async Task<IReadOnlyList<HashtagMention>> PollAsync(IReadOnlyList<string> tags, bool force, bool record, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HashtagMention>> PollAsync(IReadOnlyList<string> tags, TagSource source, CancellationToken cancellationToken)
     {
         var found = new List<HashtagMention>();
         if (tags.Count == 0)
@@ -54,6 +54,7 @@ internal sealed class TagPoller(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var force = source == TagSource.Backfill;
             var interval = MinInterval(tags.Count);
             var due = tags
                 .Select(tag => (Tag: tag, Key: TagNames.Key(tag)))
@@ -68,7 +69,7 @@ internal sealed class TagPoller(
                 }
 
                 _lastPolled[key] = clock.GetUtcNow();
-                await PollTagAsync(tag, key, tags, found, record, cancellationToken).ConfigureAwait(false);
+                await PollTagAsync(new TagRead(tag, key, tags, found, source), cancellationToken).ConfigureAwait(false);
             }
 
             return found;
@@ -79,9 +80,8 @@ internal sealed class TagPoller(
         }
     }
 
-    private async Task PollTagAsync(string tag, string key, IReadOnlyList<string> tracked, List<HashtagMention> found, bool record, CancellationToken cancellationToken)
+    private async Task PollTagAsync(TagRead poll, CancellationToken cancellationToken)
     {
-        var poll = new TagRead(tag, key, tracked, found, record);
         var cursor = await store.GetSettingAsync(poll.CursorKey, cancellationToken).ConfigureAwait(false);
         cursor = cursor is { Length: > 0 } ? cursor : null;
         var readNewest = cursor is null || TagCursor.IsEmpty(cursor, out _);
@@ -253,7 +253,7 @@ internal sealed class TagPoller(
     {
         if (items.Count > 0)
         {
-            poll.Found.AddRange(await processor.AcceptAsync(items, poll.Tracked, poll.Record, cancellationToken).ConfigureAwait(false));
+            poll.Found.AddRange(await pipeline.AcceptAsync(items, poll.Tracked, poll.Source, cancellationToken).ConfigureAwait(false));
         }
     }
 

@@ -90,7 +90,6 @@ public sealed class BoostEndToEndTests
                 .Configure<CampaignOptions>(configuration.GetSection(CampaignOptions.Section));
             services.AddCampaignCommands();
             services.AddMastodonAdapter();
-            services.AddAutoBoost();
             var bot = new RunningBot(services.BuildServiceProvider(), handle);
             foreach (var hosted in bot._services.GetServices<IHostedService>())
             {

@@ -20,7 +20,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Mastodon.Tests.Boost;
 
-// Auto-boost as the bot wires it (AddAutoBoost, AddCampaignCommands) over a real database, with a controllable clock
+// Auto-boost as the bot wires it (AddMastodonAdapter, AddCampaignCommands) over a real database, with a controllable clock
 // and a reblog client given by the test, or the real REST client against a FakeMastodonServer. RestartAsync builds everything again on the same database.
 internal sealed class BoostHarness : IAsyncDisposable
 {
@@ -103,7 +103,7 @@ internal sealed class BoostHarness : IAsyncDisposable
 
     public ValueTask ConsiderAsync(MastodonStatus status) => Booster.ConsiderAsync(status, Ct);
 
-    public Task<BoostRecord?> RecordOfAsync(MastodonStatus status) => Ledger.FindAsync(AutoBooster.StatusKey(status.Reblog ?? status), Ct);
+    public Task<BoostRecord?> RecordOfAsync(MastodonStatus status) => Ledger.FindAsync(StatusKey.Of(status.Reblog ?? status), Ct);
 
     public async Task<BoostSkipReason?> SkipReasonOfAsync(MastodonStatus status)
     {
@@ -140,7 +140,12 @@ internal sealed class BoostHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Campaign:Hashtags:0"] = "NotSafeNotFair", ["Campaign:Hashtags:1"] = "LoveYourNHS" })
             .AddInMemoryCollection(_settings.ToDictionary(pair => $"{BoostOptions.Section}:{pair.Key}", pair => pair.Value))
-            .AddInMemoryCollection(_server is null ? [] : new Dictionary<string, string?>
+            .AddInMemoryCollection(_server is null ? new Dictionary<string, string?>
+            {
+                // The adapter is composed but never started: no request goes to this instance.
+                ["Mastodon:InstanceUrl"] = Posts.Instance.ToString(),
+                ["Mastodon:AccessToken"] = "not-used",
+            } : new Dictionary<string, string?>
             {
                 ["Mastodon:InstanceUrl"] = _server.InstanceUrl,
                 ["Mastodon:AccessToken"] = _server.Token,
@@ -162,14 +167,11 @@ internal sealed class BoostHarness : IAsyncDisposable
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .Configure<CampaignOptions>(configuration.GetSection(CampaignOptions.Section))
             .AddCampaignCommands()
-            .AddAutoBoost();
+            .AddMastodonAdapter();
         if (_server is null)
         {
+            // The test's reblog client in place of the REST client's.
             services.AddSingleton(_reblogs!);
-        }
-        else
-        {
-            services.AddMastodonAdapter();
         }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

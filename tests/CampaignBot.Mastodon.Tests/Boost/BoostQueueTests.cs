@@ -1,5 +1,6 @@
 using CampaignBot.Core.Boosting;
 using CampaignBot.Mastodon.Boost;
+using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Tagging;
 using CampaignBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,9 +23,9 @@ public sealed class BoostQueueTests
         var (processor, _) = Processor(harness);
         var post = Tagged("113700000000000101", tags: "notsafenotfair");
 
-        await processor.AcceptStreamedAsync(post, Tracked, BoostHarness.Ct);
+        await processor.AcceptAsync([post], Tracked, TagSource.Stream, BoostHarness.Ct);
         Assert.Empty(reblogs.Requests);
-        await processor.AcceptAsync([post], Tracked, record: false, BoostHarness.Ct);
+        await processor.AcceptAsync([post], Tracked, TagSource.Poll, BoostHarness.Ct);
 
         Assert.Equal(["113700000000000101"], reblogs.Requests);
         Assert.Equal(BoostState.Boosted, (await harness.RecordOfAsync(post))!.State);
@@ -40,16 +41,16 @@ public sealed class BoostQueueTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(BoostHarness.Ct);
         var running = queue.RunAsync(stop.Token);
 
-        await processor.AcceptStreamedAsync(post, Tracked, BoostHarness.Ct);
-        await processor.AcceptStreamedAsync(post with { }, Tracked, BoostHarness.Ct);
+        await processor.AcceptAsync([post], Tracked, TagSource.Stream, BoostHarness.Ct);
+        await processor.AcceptAsync([post with { }], Tracked, TagSource.Stream, BoostHarness.Ct);
         while (queue.Done < 2)
         {
             await Task.Delay(5, BoostHarness.Ct);
         }
 
-        Assert.True(queue.DecidedLately(AutoBooster.StatusKey(post)));
-        await processor.AcceptAsync([post], Tracked, record: false, BoostHarness.Ct);
-        await processor.AcceptStreamedAsync(post, Tracked, BoostHarness.Ct);
+        Assert.True(queue.DecidedLately(StatusKey.Of(post)));
+        await processor.AcceptAsync([post], Tracked, TagSource.Poll, BoostHarness.Ct);
+        await processor.AcceptAsync([post], Tracked, TagSource.Stream, BoostHarness.Ct);
         await stop.CancelAsync();
         await running;
 
@@ -57,10 +58,11 @@ public sealed class BoostQueueTests
         Assert.Equal(["113700000000000102"], reblogs.Requests);
     }
 
-    private static (TaggedStatusProcessor Processor, BoostQueue Queue) Processor(BoostHarness harness)
+    private static (TaggedStatusPipeline Processor, BoostQueue Queue) Processor(BoostHarness harness)
     {
-        var queue = new BoostQueue(NullLogger<BoostQueue>.Instance, harness.Booster);
+        // The queue's batching waits on real time; the harness's clock stands still.
+        var queue = new BoostQueue(harness.Booster, TimeProvider.System, NullLogger<BoostQueue>.Instance);
         var recorder = new MentionRecorder(harness.Mentions, NullLogger<MentionRecorder>.Instance);
-        return (new TaggedStatusProcessor(recorder, queue, new MastodonSession()), queue);
+        return (new TaggedStatusPipeline(recorder, queue, new MastodonSession()), queue);
     }
 }

@@ -1,5 +1,6 @@
 using CampaignBot.Core.Boosting;
 using CampaignBot.Mastodon.Boost;
+using CampaignBot.Mastodon.Rest;
 using static CampaignBot.Mastodon.Tests.Boost.Posts;
 
 namespace CampaignBot.Mastodon.Tests.Boost;
@@ -14,7 +15,7 @@ public sealed class BoostRetryTests
         await using var harness = await BoostHarness.CreateAsync(reblogs);
         var post = Tagged("40");
         // The process stored its claim and died before the request.
-        Assert.True(await harness.Ledger.TryDecideAsync(BoostDecision.Boost(AutoBooster.StatusKey(post), post.Id, "dana@union.example", post.CreatedAt, Now), BoostHarness.Ct));
+        Assert.True(await harness.Ledger.TryDecideAsync(BoostDecision.Boost(StatusKey.Of(post), post.Id, "dana@union.example", post.CreatedAt, Now), BoostHarness.Ct));
         await harness.RestartAsync();
 
         await harness.ConsiderAsync(post);

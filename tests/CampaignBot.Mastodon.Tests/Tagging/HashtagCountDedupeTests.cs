@@ -22,7 +22,7 @@ public sealed class HashtagCountDedupeTests
             post = server.Post("alice", "March at noon #NotSafeNotFair #ImInWorkJeremy");
             await MastodonHarness.EventuallyAsync(async () => await first.CountAsync("NotSafeNotFair") == 1, "the streamed post counted");
 
-            await first.Get<TagPoller>().PollAsync(["NotSafeNotFair", "ImInWorkJeremy"], force: true, record: true, Ct);
+            await first.Get<TagPoller>().PollAsync(["NotSafeNotFair", "ImInWorkJeremy"], TagSource.Backfill, Ct);
             await MastodonHarness.EventuallyAsync(async () => await first.CountAsync("ImInWorkJeremy") == 1, "the polled post counted");
         }
 
@@ -36,7 +36,7 @@ public sealed class HashtagCountDedupeTests
             ["event"] = "update",
             ["payload"] = post.ToJsonString(),
         }.ToJsonString());
-        await second.Get<TagPoller>().PollAsync(["NotSafeNotFair", "ImInWorkJeremy"], force: true, record: true, Ct);
+        await second.Get<TagPoller>().PollAsync(["NotSafeNotFair", "ImInWorkJeremy"], TagSource.Backfill, Ct);
         server.Post("bob@other.example", "Next one #NotSafeNotFair");
 
         await MastodonHarness.EventuallyAsync(async () => await second.CountAsync("NotSafeNotFair") == 2, "only the new post added");

@@ -28,12 +28,12 @@ public sealed class TagPollingTests
             server.Post("alice", $"Earlier post {i} #NotSafeNotFair", stream: false);
         }
 
-        var first = await poller.PollAsync(["NotSafeNotFair"], force: true, record: false, Ct);
+        var first = await poller.PollAsync(["NotSafeNotFair"], TagSource.Backfill, Ct);
         var cursor = await bot.Store.GetSettingAsync(Cursor, Ct);
         var newer = Enumerable.Range(0, 10).Select(i => server.Post("bob@other.example", $"Newer post {i} #NotSafeNotFair", stream: false)).ToList();
         var requestsBefore = server.Requests.Count;
-        var second = await poller.PollAsync(["NotSafeNotFair"], force: true, record: false, Ct);
-        var third = await poller.PollAsync(["NotSafeNotFair"], force: true, record: false, Ct);
+        var second = await poller.PollAsync(["NotSafeNotFair"], TagSource.Backfill, Ct);
+        var third = await poller.PollAsync(["NotSafeNotFair"], TagSource.Backfill, Ct);
 
         Assert.Equal(40, first.Count);
         Assert.False(string.IsNullOrEmpty(cursor));
@@ -106,11 +106,11 @@ public sealed class TagPollingTests
         await using var bot = await MastodonHarness.CreateAsync(server: server, start: false);
         var poller = bot.Get<TagPoller>();
 
-        var first = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var first = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
         var marker = await bot.Store.GetSettingAsync(Cursor, Ct);
         var burst = Enumerable.Range(0, 100).Select(i => server.Post("alice", $"Burst {i} #NotSafeNotFair", stream: false)["uri"]!.GetValue<string>()).ToList();
-        var second = await poller.PollAsync(Tags, force: true, record: false, Ct);
-        var third = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var second = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
+        var third = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
         var recorded = await bot.Get<IHashtagMentionSink>().RecordAsync([.. second, .. third], Ct);
 
         Assert.Empty(first);
@@ -128,11 +128,11 @@ public sealed class TagPollingTests
         await using var bot = await MastodonHarness.CreateAsync(start: false);
         var poller = bot.Get<TagPoller>();
         bot.Server.Post("alice", "Before #NotSafeNotFair", stream: false);
-        Assert.Single(await poller.PollAsync(Tags, force: true, record: false, Ct));
+        Assert.Single(await poller.PollAsync(Tags, TagSource.Backfill, Ct));
         var burst = Enumerable.Range(0, 100).Select(i => bot.Server.Post("bob@other.example", $"Burst {i} #NotSafeNotFair", stream: false)["uri"]!.GetValue<string>()).ToList();
         var requestsBefore = bot.Server.Requests.Count;
 
-        var found = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var found = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
 
         Assert.Equal(burst.Order(StringComparer.Ordinal), found.Select(m => m.Uri).Order(StringComparer.Ordinal));
         Assert.All(bot.Server.Requests.Items.Skip(requestsBefore), r => Assert.Contains("min_id=", r.Query, StringComparison.Ordinal));
@@ -150,13 +150,13 @@ public sealed class TagPollingTests
         var poller = bot.Get<TagPoller>();
         var sink = bot.Get<IHashtagMentionSink>();
 
-        Assert.Empty(await poller.PollAsync(Tags, force: true, record: false, Ct));
+        Assert.Empty(await poller.PollAsync(Tags, TagSource.Backfill, Ct));
         var burst = Enumerable.Range(0, 300).Select(i => server.Post("alice", $"Burst {i} #NotSafeNotFair", stream: false)["uri"]!.GetValue<string>()).ToList();
-        var second = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var second = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
         var owed = await bot.Store.GetSettingAsync(Backfill, Ct);
         clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
-        var third = await poller.PollAsync(Tags, force: true, record: false, Ct);
-        var fourth = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var third = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
+        var fourth = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
         var counted = await sink.RecordAsync([.. second, .. third, .. fourth], Ct);
 
         Assert.InRange(second.Count, 40, 299);
@@ -175,11 +175,11 @@ public sealed class TagPollingTests
         await using var bot = await MastodonHarness.CreateAsync(server: server, start: false);
         var poller = bot.Get<TagPoller>();
         server.Post("alice", "First post #NotSafeNotFair", stream: false);
-        await poller.PollAsync(Tags, force: true, record: false, Ct);
+        await poller.PollAsync(Tags, TagSource.Backfill, Ct);
         var burst = Enumerable.Range(0, 45).Select(i => server.Post("bob@other.example", $"Burst {i} #NotSafeNotFair", stream: false)).ToList();
 
-        var read = await poller.PollAsync(Tags, force: true, record: false, Ct);
-        var again = await poller.PollAsync(Tags, force: true, record: false, Ct);
+        var read = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
+        var again = await poller.PollAsync(Tags, TagSource.Backfill, Ct);
 
         Assert.Equal(burst.Select(s => s["uri"]!.GetValue<string>()).Order(StringComparer.Ordinal), read.Select(m => m.Uri).Order(StringComparer.Ordinal));
         Assert.Empty(again);
@@ -198,7 +198,7 @@ public sealed class TagPollingTests
         server.Post("alice", "On my way #NotSafeNotFair", stream: false);
 
         await MastodonHarness.EventuallyAsync(async () => await bot.CountAsync("NotSafeNotFair") == 1, "the person's post counted");
-        await bot.Get<TagPoller>().PollAsync(Tags, force: true, record: true, Ct);
+        await bot.Get<TagPoller>().PollAsync(Tags, TagSource.Backfill, Ct);
         await Task.Delay(300, Ct);
         Assert.Equal(1, await bot.CountAsync("NotSafeNotFair"));
     }
