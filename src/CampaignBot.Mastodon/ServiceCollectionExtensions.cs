@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CampaignBot.Core.Boosting;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Boost;
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MastodonOptions>().BindConfiguration(MastodonOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MastodonOptions>, MastodonOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CampaignState>();
 
         services.AddSingleton(sp => new RateLimitGate(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
@@ -89,7 +91,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<BotIdentity>();
         services.TryAddSingleton(provider => new BoostPolicy(provider.GetRequiredService<IOptions<BoostOptions>>().Value));
         services.TryAddSingleton<BoostDecider>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBoostPauseListener, BoostDecider>(provider => provider.GetRequiredService<BoostDecider>()));
         services.TryAddSingleton<AutoBooster>();
         services.TryAddSingleton<BoostStatus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStatusSource, BoostStatus>(provider => provider.GetRequiredService<BoostStatus>()));

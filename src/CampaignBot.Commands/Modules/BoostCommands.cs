@@ -11,7 +11,7 @@ namespace CampaignBot.Commands.Modules;
 /// reads it before boosting (caching it for a second; the pause listeners hear of a change here at once) and reports
 /// its counts through its status source.
 /// </summary>
-public sealed class BoostCommands(CampaignState campaign, IEnumerable<IStatusSource> statusSources, IEnumerable<IBoostPauseListener> pauseListeners) : ICommandModule
+public sealed class BoostCommands(CampaignState campaign, IEnumerable<IStatusSource> statusSources) : ICommandModule
 {
     public const string StatusSection = BoostWords.StatusTitle;
 
@@ -31,11 +31,6 @@ public sealed class BoostCommands(CampaignState campaign, IEnumerable<IStatusSou
         }
 
         await campaign.SetBoostPausedAsync(paused, cancellationToken).ConfigureAwait(false);
-        foreach (var listener in pauseListeners)
-        {
-            listener.PauseChanged(paused);
-        }
-
         return Reply.Text(paused ? "Auto-boost paused. boost resume turns it back on." : "Auto-boost resumed.");
     }
 

@@ -1,11 +1,8 @@
 using CampaignBot.Core.Boosting;
-using CampaignBot.Core.Domain;
-using CampaignBot.Core.Options;
-using CampaignBot.Core.Ports;
+using CampaignBot.Core.Campaign;
 using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Telemetry;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Mastodon.Boost;
 
@@ -18,20 +15,14 @@ namespace CampaignBot.Mastodon.Boost;
 /// <remarks>It logs under <see cref="AutoBooster"/>'s category, as auto-boost always has, so log filters keep working.</remarks>
 public sealed class BoostDecider(
     IBoostLedger ledger,
-    ICampaignStore store,
     BotIdentity identity,
     BoostPolicy policy,
-    IOptions<CampaignOptions> campaign,
+    CampaignState campaign,
     TimeProvider clock,
-    ILogger<AutoBooster> logger) : IBoostPauseListener, IDisposable
+    ILogger<AutoBooster> logger) : IDisposable
 {
-    private static readonly TimeSpan TagsFreshFor = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PauseFreshFor = TimeSpan.FromSeconds(1);
-
     // Caps count what is stored, so checking them and storing the decision must not interleave.
     private readonly SemaphoreSlim _deciding = new(1, 1);
-    private volatile TagSnapshot? _tags;
-    private volatile PauseSnapshot? _paused;
 
     /// <summary>
     /// Decides about a batch of posts (a boost is judged by, and stored as, its original; a post seen twice in the
@@ -57,7 +48,7 @@ public sealed class BoostDecider(
         }
 
         var now = clock.GetUtcNow();
-        var tags = await TrackedTagsAsync(cancellationToken).ConfigureAwait(false);
+        var tags = await campaign.HashtagsAsync(cancellationToken).ConfigureAwait(false);
         var posts = new List<Judged>(statuses.Count);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var status in statuses)
@@ -112,22 +103,9 @@ public sealed class BoostDecider(
     }
 
     /// <summary><c>boost pause</c>/<c>resume</c> ran in this process: the next decision sees the new switch.</summary>
-    public void PauseChanged(bool paused) => _paused = new PauseSnapshot(paused, clock.GetTimestamp());
-
-    // The switch is read at most once a second (this process's boost pause/resume updates it at once, see
-    // PauseChanged); another process's command takes effect here within that second.
-    internal async ValueTask<bool> IsPausedAsync(CancellationToken cancellationToken)
-    {
-        var cached = _paused;
-        if (cached is not null && clock.GetElapsedTime(cached.At) < PauseFreshFor)
-        {
-            return cached.Paused;
-        }
-
-        var paused = await store.GetSettingAsync(SettingKeys.BoostPaused, cancellationToken).ConfigureAwait(false) == "true";
-        _paused = new PauseSnapshot(paused, clock.GetTimestamp());
-        return paused;
-    }
+    // The switch and the tracked tags are the campaign's, read at most once a second (CampaignState): this process's
+    // boost pause/resume is seen at once, another process's within that second.
+    internal Task<bool> IsPausedAsync(CancellationToken cancellationToken) => campaign.BoostPausedAsync(cancellationToken);
 
     public void Dispose() => _deciding.Dispose();
 
@@ -167,24 +145,6 @@ public sealed class BoostDecider(
             _deciding.Release();
         }
     }
-
-    // Tracked tags change only by command; a second's staleness saves a query per post.
-    private async ValueTask<IReadOnlyList<string>> TrackedTagsAsync(CancellationToken cancellationToken)
-    {
-        var cached = _tags;
-        if (cached is not null && clock.GetElapsedTime(cached.At) < TagsFreshFor)
-        {
-            return cached.Tags;
-        }
-
-        var tags = Hashtags.Effective(campaign.Value.Hashtags, await store.ListHashtagChangesAsync(cancellationToken).ConfigureAwait(false));
-        _tags = new TagSnapshot(tags, clock.GetTimestamp());
-        return tags;
-    }
-
-    private sealed record TagSnapshot(IReadOnlyList<string> Tags, long At);
-
-    private sealed record PauseSnapshot(bool Paused, long At);
 
     // A post of a batch with the first rule it breaks (null: it may be boosted, caps permitting).
     private sealed record Judged(MastodonStatus Original, string Key, string AuthorKey, BoostSkipReason? Reason);
