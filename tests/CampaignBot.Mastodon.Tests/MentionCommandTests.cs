@@ -25,7 +25,7 @@ public sealed class MentionCommandTests
         Assert.Equal(MentionHandler.ReplyKey(bot.Server.StatusOf(id)["uri"]!.GetValue<string>()), reply.IdempotencyKey);
         await Task.Delay(500, Ct);
         Assert.Single(bot.Server.Posts.Items);
-        Assert.Equal(id, await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
+        Assert.Equal(id, await bot.Store.GetSettingAsync(MastodonSettingKeys.NotificationsLastId, Ct));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class MentionCommandTests
         await bot.Server.Posts.WaitAsync(p => p.Text.StartsWith("@bob", StringComparison.Ordinal));
         await Task.Delay(300, Ct);
         Assert.Single(bot.Server.Posts.Items);
-        Assert.Equal(last, await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
+        Assert.Equal(last, await bot.Store.GetSettingAsync(MastodonSettingKeys.NotificationsLastId, Ct));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class MentionCommandTests
             // What the handler stores when it claims the status; the process then died before the command finished.
             var notice = new PendingReply(statusKey, status["id"]!.GetValue<string>(), ["@rosa The bot stopped while running that command."], "direct");
             await crashed.Get<IMentionLedger>().TryClaimAsync(statusKey, notice.InReplyToId, JsonSerializer.Serialize(notice, Rest.RequestJsonContext.Default.PendingReply), DateTimeOffset.UtcNow.AddMinutes(-11), Ct);
-            await crashed.Store.SetSettingAsync(SettingKeys.MastodonNotificationsLastId, "1", Ct);
+            await crashed.Store.SetSettingAsync(MastodonSettingKeys.NotificationsLastId, "1", Ct);
         }
 
         await using var bot = await MastodonHarness.CreateAsync(server: server, database: database);

@@ -35,7 +35,7 @@ public sealed partial class SnacServerTests
         await first.ListeningAsync();
         server.Mention("bob@other.example", "event list");
         await server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the first reply");
-        await MastodonHarness.EventuallyAsync(async () => await first.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct) is not null, "the cursor");
+        await MastodonHarness.EventuallyAsync(async () => await first.Store.GetSettingAsync(MastodonSettingKeys.NotificationsLastId, Ct) is not null, "the cursor");
     }
 
     [Fact]

@@ -13,13 +13,4 @@ public static class SettingKeys
 
     public const string SeededFrom = "campaign.seeded-from";
     public const string BoostPaused = "boost.paused";
-
-    /// <summary>The last Mastodon notification the bot handled (mentions are answered once, across restarts).</summary>
-    public const string MastodonNotificationsLastId = "mastodon.notifications.last-id";
-
-    /// <summary>Prefix of the per-hashtag cursor (newest status id read from the tag timeline), e.g. <c>mastodon.tag.last-id.notsafenotfair</c>.</summary>
-    public const string MastodonTagCursorPrefix = "mastodon.tag.last-id.";
-
-    /// <summary>Prefix of the per-hashtag backward read still owed after a burst on a tag first seen empty (<c>max_id</c> to go on from).</summary>
-    public const string MastodonTagBackfillPrefix = "mastodon.tag.backfill.";
 }

@@ -75,7 +75,7 @@ internal sealed class NotificationPump(
                 return 0;
             }
 
-            var cursor = await store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, cancellationToken).ConfigureAwait(false);
+            var cursor = await store.GetSettingAsync(MastodonSettingKeys.NotificationsLastId, cancellationToken).ConfigureAwait(false);
             cursor = cursor is { Length: > 0 } ? cursor : null;
             var read = 0;
             while (true)
@@ -102,7 +102,7 @@ internal sealed class NotificationPump(
                     }
                 }
 
-                await store.SetSettingAsync(SettingKeys.MastodonNotificationsLastId, batch.Newest, cancellationToken).ConfigureAwait(false);
+                await store.SetSettingAsync(MastodonSettingKeys.NotificationsLastId, batch.Newest, cancellationToken).ConfigureAwait(false);
                 if (firstStart)
                 {
                     Log.CursorStarted(logger, batch.Newest);

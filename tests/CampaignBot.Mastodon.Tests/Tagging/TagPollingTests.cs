@@ -9,8 +9,8 @@ namespace CampaignBot.Mastodon.Tests.Tagging;
 
 public sealed class TagPollingTests
 {
-    private const string Cursor = SettingKeys.MastodonTagCursorPrefix + "notsafenotfair";
-    private const string Backfill = SettingKeys.MastodonTagBackfillPrefix + "notsafenotfair";
+    private const string Cursor = MastodonSettingKeys.TagCursorPrefix + "notsafenotfair";
+    private const string Backfill = MastodonSettingKeys.TagBackfillPrefix + "notsafenotfair";
     private static readonly string[] Tags = ["NotSafeNotFair"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -94,7 +94,7 @@ public sealed class TagPollingTests
         await server.Posts.WaitForCountAsync(p => p.InReplyToId is not null, 5, what: "five replies");
         await Task.Delay(600, Ct);
         Assert.Equal([.. new[] { first }.Concat(later).Select(id => MentionHandler.ReplyKey(server.StatusOf(id)["uri"]!.GetValue<string>()))], server.Posts.Items.Select(p => p.IdempotencyKey));
-        Assert.Equal(later[^1], await bot.Store.GetSettingAsync(SettingKeys.MastodonNotificationsLastId, Ct));
+        Assert.Equal(later[^1], await bot.Store.GetSettingAsync(MastodonSettingKeys.NotificationsLastId, Ct));
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace CampaignBot.Mastodon.Tests.Tagging;
 // Every way a tagged post arrives goes through one pipeline that counts it and shows it to auto-boost, keyed the same way.
 public sealed class TaggedStatusPipelineTests
 {
-    private const string Cursor = SettingKeys.MastodonTagCursorPrefix + "notsafenotfair";
+    private const string Cursor = MastodonSettingKeys.TagCursorPrefix + "notsafenotfair";
     private static readonly string[] Tags = ["NotSafeNotFair"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
