@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
+using CampaignBot.Adapters;
 using CampaignBot.Core.Ports;
 using CampaignBot.Discord.Commands;
 using CampaignBot.Discord.Delivery;
@@ -68,18 +68,6 @@ public static class ServiceCollectionExtensions
 
     private static HttpClient CreateHttpClient(DiscordOptions options)
     {
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.All,
-        };
-        var client = new HttpClient(handler)
-        {
-            BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/"),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
-        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-        return client;
+        return PlatformHttp.Create(options.ApiBaseUrl, new AuthenticationHeaderValue("Bot", options.Token), UserAgent, TimeSpan.FromSeconds(30));
     }
 }

@@ -1,8 +1,9 @@
+using CampaignBot.Adapters;
 using CampaignBot.Mastodon.Boost;
 using CampaignBot.Mastodon.Commands;
-using CampaignBot.Mastodon.Tagging;
 using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Streaming;
+using CampaignBot.Mastodon.Tagging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

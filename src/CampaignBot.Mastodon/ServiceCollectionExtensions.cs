@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
+using CampaignBot.Adapters;
 using CampaignBot.Core.Boosting;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Options;
@@ -100,18 +100,6 @@ public static class ServiceCollectionExtensions
 
     private static HttpClient CreateHttpClient(MastodonOptions options, TimeSpan timeout)
     {
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.All,
-        };
-        var client = new HttpClient(handler)
-        {
-            BaseAddress = new Uri(options.InstanceUrl.TrimEnd('/') + "/"),
-            Timeout = timeout,
-        };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.AccessToken);
-        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-        return client;
+        return PlatformHttp.Create(options.InstanceUrl, new AuthenticationHeaderValue("Bearer", options.AccessToken), UserAgent, timeout);
     }
 }

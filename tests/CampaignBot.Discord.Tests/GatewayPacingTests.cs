@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Json;
 using Microsoft.Extensions.Logging.Abstractions;

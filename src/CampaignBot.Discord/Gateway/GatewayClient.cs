@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using CampaignBot.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Discord.Gateway;

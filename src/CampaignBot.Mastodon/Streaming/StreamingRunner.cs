@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Mastodon.Commands;
 using CampaignBot.Mastodon.Tagging;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
-namespace CampaignBot.Discord.Gateway;
+namespace CampaignBot.Adapters;
 
 /// <summary>Capped exponential backoff with jitter (half fixed, half random) for reconnecting.</summary>
-internal sealed class Backoff(TimeSpan initial, TimeSpan max)
+public sealed class Backoff(TimeSpan initial, TimeSpan max)
 {
     private int _failures;
 
