@@ -1,4 +1,4 @@
-using CampaignBot.Discord.Commands;
+using CampaignBot.Discord.Registration;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
 using CampaignBot.Discord.Rest;
@@ -19,7 +19,7 @@ internal sealed class DiscordAdapter(
     DispatchSinks dispatcher,
     IdentifyGate identifyGate,
     GatewayTimings timings,
-    DiscordStatus status,
+    DiscordAdapterStatus status,
     IOptions<DiscordOptions> options,
     ILoggerFactory loggers,
     TimeProvider clock) : BackgroundService

@@ -3,7 +3,7 @@ using CampaignBot.Core.Ports;
 namespace CampaignBot.Discord;
 
 /// <summary>The Discord adapter for <c>/readyz</c>: connected, reconnecting, or stopped with its reason.</summary>
-internal sealed class DiscordReadiness(DiscordStatus status) : IReadinessProbe
+internal sealed class DiscordReadiness(DiscordAdapterStatus status) : IReadinessProbe
 {
     public string Name => "discord";
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using CampaignBot.Adapters;
 using CampaignBot.Core.Ports;
-using CampaignBot.Discord.Commands;
+using CampaignBot.Discord.Registration;
 using CampaignBot.Discord.Delivery;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
@@ -39,8 +39,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DiscordApi>();
 
-        services.AddSingleton<DiscordStatus>();
-        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DiscordStatus>());
+        services.AddSingleton<DiscordAdapterStatus>();
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
         services.AddSingleton<IReadinessProbe, DiscordReadiness>();
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<InteractionTimings>();

@@ -1,6 +1,6 @@
 using CampaignBot.Adapters;
 using CampaignBot.Mastodon.Boost;
-using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Mentions;
 using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Streaming;
 using CampaignBot.Mastodon.Tagging;

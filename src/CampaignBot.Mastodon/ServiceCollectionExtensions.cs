@@ -5,7 +5,7 @@ using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Boost;
-using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Mentions;
 using CampaignBot.Mastodon.Delivery;
 using CampaignBot.Mastodon.Tagging;
 using CampaignBot.Mastodon.Rest;

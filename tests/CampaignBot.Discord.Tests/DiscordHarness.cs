@@ -56,7 +56,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
 
     public ICampaignStore Store => Services.GetRequiredService<ICampaignStore>();
 
-    public DiscordStatus Status => Services.GetRequiredService<DiscordStatus>();
+    public DiscordAdapterStatus Status => Services.GetRequiredService<DiscordAdapterStatus>();
 
     /// <summary>The adapter's background task (completes when it stops).</summary>
     public Task? AdapterTask => _hosted.OfType<BackgroundService>().FirstOrDefault()?.ExecuteTask;

@@ -1,4 +1,4 @@
-using CampaignBot.Discord.Commands;
+using CampaignBot.Discord.Registration;
 using CampaignBot.Testing.Databases;
 
 namespace CampaignBot.Discord.Tests;

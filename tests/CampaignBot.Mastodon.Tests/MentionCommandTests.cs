@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CampaignBot.Core.Mentions;
 using CampaignBot.Core.Ports;
-using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Mentions;
 using CampaignBot.Testing.Mastodon;
 
 namespace CampaignBot.Mastodon.Tests;

@@ -59,7 +59,7 @@ internal sealed class DiscordBench : IAsyncDisposable
             _started.Add(hosted);
         }
 
-        await Services.GetRequiredService<DiscordStatus>().WhenConnected.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        await Services.GetRequiredService<DiscordAdapterStatus>().WhenConnected.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

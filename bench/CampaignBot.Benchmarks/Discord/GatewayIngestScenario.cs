@@ -61,7 +61,7 @@ internal sealed class GatewayIngestScenario : IScenario
     {
         await using var server = await FakeDiscordServer.StartAsync().ConfigureAwait(false);
         var sink = new CountingSink();
-        var status = new DiscordStatus(new InteractionTimings());
+        var status = new DiscordAdapterStatus(new InteractionTimings());
         var context = new ShardContext(0, 1, server.Token, new GatewayTimings(), new IdentifyGate(new GatewayTimings(), TimeProvider.System, NullLogger<IdentifyGate>.Instance), sink, status, NullLogger.Instance, TimeProvider.System);
         var client = new GatewayClient(context);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -6,7 +6,7 @@ using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Mastodon;
-using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Mentions;
 using CampaignBot.Mastodon.Tagging;
 using CampaignBot.Storage;
 using CampaignBot.Testing.Databases;

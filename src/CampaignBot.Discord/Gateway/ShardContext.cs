@@ -10,6 +10,6 @@ internal sealed record ShardContext(
     GatewayTimings Timings,
     IdentifyGate IdentifyGate,
     IDispatchSink Sink,
-    DiscordStatus Status,
+    DiscordAdapterStatus Status,
     ILogger Logger,
     TimeProvider Clock);

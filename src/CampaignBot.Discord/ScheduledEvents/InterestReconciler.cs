@@ -13,7 +13,7 @@ namespace CampaignBot.Discord.ScheduledEvents;
 /// </summary>
 internal sealed class InterestReconciler(
     DiscordApi api,
-    DiscordStatus status,
+    DiscordAdapterStatus status,
     ScheduledEventMirror mirror,
     InterestDispatcher interest,
     ICampaignStore store,

@@ -16,7 +16,7 @@ namespace CampaignBot.Discord.ScheduledEvents;
 /// </summary>
 internal sealed class ScheduledEventMirror(
     DiscordApi api,
-    DiscordStatus status,
+    DiscordAdapterStatus status,
     IOptions<DiscordOptions> options,
     TimeProvider clock,
     ILogger<ScheduledEventMirror> logger) : IEventMirror, IDisposable

@@ -8,5 +8,5 @@ namespace CampaignBot.Mastodon.Rest;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StatusRequest))]
 [JsonSerializable(typeof(Streaming.SubscribeMessage))]
-[JsonSerializable(typeof(Commands.PendingReply))]
+[JsonSerializable(typeof(Mentions.PendingReply))]
 internal sealed partial class RequestJsonContext : JsonSerializerContext;

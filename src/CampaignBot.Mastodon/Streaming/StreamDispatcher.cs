@@ -1,4 +1,4 @@
-using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Mentions;
 using CampaignBot.Mastodon.Tagging;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
 using CampaignBot.Adapters;
-using CampaignBot.Mastodon.Commands;
+using CampaignBot.Mastodon.Mentions;
 using CampaignBot.Mastodon.Tagging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -4,7 +4,7 @@ using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Rest;
 using Microsoft.Extensions.Logging;
 
-namespace CampaignBot.Mastodon.Commands;
+namespace CampaignBot.Mastodon.Mentions;
 
 /// <summary>
 /// Reads mention notifications over REST from the persisted cursor (<c>types[]=mention&amp;min_id=</c>) and hands each

@@ -5,7 +5,7 @@ using CampaignBot.Discord.Telemetry;
 namespace CampaignBot.Discord;
 
 /// <summary>The Discord section of <c>status</c>: connection state per shard, and why the adapter stopped, if it did.</summary>
-internal sealed class DiscordStatus(Interactions.InteractionTimings timings) : IStatusSource
+internal sealed class DiscordAdapterStatus(Interactions.InteractionTimings timings) : IStatusSource
 {
     private readonly ConcurrentDictionary<int, string> _shards = new();
     private readonly ConcurrentDictionary<string, byte> _guilds = new();

@@ -3,7 +3,7 @@ using CampaignBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CampaignBot.Discord.Commands;
+namespace CampaignBot.Discord.Registration;
 
 /// <summary>
 /// Registers the slash commands with one bulk overwrite per scope (each of <c>Discord:GuildIds</c>, else global),

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using CampaignBot.Core.Specs;
 using CampaignBot.Discord.Interactions;
 
-namespace CampaignBot.Discord.Commands;
+namespace CampaignBot.Discord.Registration;
 
 /// <summary>
 /// The slash-command definitions, derived from <see cref="CommandCatalog"/>: one-word commands stand alone, groups

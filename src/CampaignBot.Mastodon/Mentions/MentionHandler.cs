@@ -12,7 +12,7 @@ using CampaignBot.Mastodon.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CampaignBot.Mastodon.Commands;
+namespace CampaignBot.Mastodon.Mentions;
 
 /// <summary>
 /// Runs the command in one mention and answers once in its thread: the author's handle first, visibility no wider

@@ -1,6 +1,6 @@
 using CampaignBot.Mastodon.Text;
 
-namespace CampaignBot.Mastodon.Commands;
+namespace CampaignBot.Mastodon.Mentions;
 
 /// <summary>
 /// The command in a mention: the status HTML as text, from the words after the bot's handle (or, where the markup

@@ -1,4 +1,4 @@
-namespace CampaignBot.Mastodon.Commands;
+namespace CampaignBot.Mastodon.Mentions;
 
 /// <summary>
 /// A reply decided but maybe not yet posted in full: kept in the mention ledger so a restart posts the rest (each part

@@ -1,7 +1,7 @@
 using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Text;
 
-namespace CampaignBot.Mastodon.Commands;
+namespace CampaignBot.Mastodon.Mentions;
 
 /// <summary>Organisers are the accounts in <c>Mastodon:Organisers</c>; local accounts match by bare username too.</summary>
 internal static class MastodonOrganisers

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Text;
 
-namespace CampaignBot.Mastodon.Commands;
+namespace CampaignBot.Mastodon.Mentions;
 
 /// <summary>
 /// Whether a status addresses the bot. Servers disagree on <c>mentions[]</c> (snac leaves the viewing account out),
