@@ -84,7 +84,7 @@ internal sealed class DiscordAdapter(
         }
 
         status.Starting("connecting to the gateway");
-        var shards = settings.Shards.Select(shard => new GatewayClient(new ShardContext(
+        var shards = settings.Shards.Select(shard => new ShardRunner(new ShardContext(
             shard,
             settings.ShardCount,
             settings.Token,

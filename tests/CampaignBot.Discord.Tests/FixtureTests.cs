@@ -95,7 +95,7 @@ public sealed class FixtureTests
         Assert.Equal(reference["op"]!.GetValue<int>(), ours["op"]!.GetValue<int>());
         var expectedKeys = reference["d"]!.AsObject().Select(p => p.Key).Where(k => k is not "large_threshold").Order();
         Assert.Equal(expectedKeys, ours["d"]!.AsObject().Select(p => p.Key).Order());
-        Assert.True(GatewayPayloads.Identify(new string('t', 72), 0, 1).Length < GatewayConnection.MaxSendBytes);
+        Assert.True(GatewayPayloads.Identify(new string('t', 72), 0, 1).Length < GatewaySocket.MaxSendBytes);
     }
 
     private static void InteractionFrame(string name, byte[] bytes)

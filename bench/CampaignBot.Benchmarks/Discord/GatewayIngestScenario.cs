@@ -25,7 +25,7 @@ internal sealed class GatewayIngestScenario : IScenario
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
         var frames = Frames(1024);
-        var session = new GatewaySession();
+        var session = new ResumeState();
         Run(frames, 50_000, session, new CountingSink());
 
         var sink = new CountingSink();
@@ -63,7 +63,7 @@ internal sealed class GatewayIngestScenario : IScenario
         var sink = new CountingSink();
         var status = new DiscordAdapterStatus(new InteractionTimings());
         var context = new ShardContext(0, 1, server.Token, new GatewayTimings(), new IdentifyGate(new GatewayTimings(), TimeProvider.System, NullLogger<IdentifyGate>.Instance), sink, status, NullLogger.Instance, TimeProvider.System);
-        var client = new GatewayClient(context);
+        var client = new ShardRunner(context);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = client.RunAsync(new Uri(server.GatewayUrl), stop.Token);
         await status.WhenConnected.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
@@ -86,7 +86,7 @@ internal sealed class GatewayIngestScenario : IScenario
         return (count, clock.Elapsed.TotalSeconds);
     }
 
-    private static void Run(byte[][] frames, int count, GatewaySession session, CountingSink sink)
+    private static void Run(byte[][] frames, int count, ResumeState session, CountingSink sink)
     {
         for (var i = 0; i < count; i++)
         {

@@ -4,7 +4,7 @@ namespace CampaignBot.Discord.Gateway;
 /// Beats every <c>heartbeat_interval</c>, the first after a random fraction of it. When the previous beat was never
 /// acknowledged the connection is a zombie: <paramref name="onZombie"/> runs and beating stops.
 /// </summary>
-internal sealed class Heartbeater(GatewayConnection connection, TimeSpan interval, GatewaySession session, TimeProvider clock, Action onZombie, Action<TimeSpan> onLatency)
+internal sealed class Heartbeater(GatewaySocket connection, TimeSpan interval, ResumeState session, TimeProvider clock, Action onZombie, Action<TimeSpan> onLatency)
 {
     private int _acknowledged = 1;
     private long _sentAt;

@@ -9,11 +9,11 @@ namespace CampaignBot.Discord.Gateway;
 /// One shard's gateway connection, reconnecting until shutdown or a fatal close code: HELLO → heartbeats →
 /// IDENTIFY or RESUME → dispatches. Dispatches leave the read loop at once through <see cref="IDispatchSink"/>.
 /// </summary>
-internal sealed class GatewayClient(ShardContext context)
+internal sealed class ShardRunner(ShardContext context)
 {
-    private readonly GatewaySession _session = new();
+    private readonly ResumeState _session = new();
 
-    public GatewaySession Session => _session;
+    public ResumeState Session => _session;
 
     public async Task<GatewayStop> RunAsync(Uri gatewayUrl, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ internal sealed class GatewayClient(ShardContext context)
             throw;
         }
 
-        using var connection = new GatewayConnection(socket, new GatewaySendLimiter(context.Timings.SendsPerWindow, context.Timings.SendWindow, context.Clock), context.Timings.CloseTimeout);
-        return await new GatewayConnectionRun(context, _session, connection, resuming).RunAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = new GatewaySocket(socket, new GatewaySendLimiter(context.Timings.SendsPerWindow, context.Timings.SendWindow, context.Clock), context.Timings.CloseTimeout);
+        return await new GatewayReadLoop(context, _session, connection, resuming).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

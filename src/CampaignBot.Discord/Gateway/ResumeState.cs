@@ -1,7 +1,7 @@
 namespace CampaignBot.Discord.Gateway;
 
 /// <summary>What a READY gives us to resume with, and the last sequence number seen.</summary>
-internal sealed class GatewaySession
+internal sealed class ResumeState
 {
     private long _sequence = -1;
 

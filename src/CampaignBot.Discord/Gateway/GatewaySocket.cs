@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 namespace CampaignBot.Discord.Gateway;
 
 /// <summary>One gateway WebSocket: whole-message receive into a reused buffer, paced and serialised sends.</summary>
-internal sealed class GatewayConnection(ClientWebSocket socket, GatewaySendLimiter limiter, TimeSpan closeTimeout) : IDisposable
+internal sealed class GatewaySocket(ClientWebSocket socket, GatewaySendLimiter limiter, TimeSpan closeTimeout) : IDisposable
 {
     /// <summary>Discord closes with 4002 for anything bigger.</summary>
     public const int MaxSendBytes = 4096;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CampaignBot.Discord.Gateway;
 
 /// <summary>The read loop of one gateway connection: answers HELLO, heartbeat requests, op 7 and op 9, records dispatches.</summary>
-internal sealed class GatewayConnectionRun(ShardContext owner, GatewaySession session, GatewayConnection connection, bool resuming)
+internal sealed class GatewayReadLoop(ShardContext owner, ResumeState session, GatewaySocket connection, bool resuming)
 {
     private Heartbeater? _heartbeater;
     private bool _healthy;
