@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IBroadcaster, DirectBroadcaster>();
         services.AddSingleton<EventCards>();
         services.AddSingleton<CardRefresher>();
+        services.AddSingleton<IRsvpCountsChanged>(provider => provider.GetRequiredService<CardRefresher>());
 
         services.AddSingleton<ICommandModule, HelpCommands>();
         services.AddSingleton<ICommandModule, EventCommands>();

@@ -137,6 +137,27 @@ public sealed class ScheduledEventTests
     }
 
     [Fact]
+    public async Task Taking_back_interested_updates_the_event_card()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        await Seed.SubscribeAsync(bot.Store);
+        await CreateActionAsync(bot);
+        var card = await bot.Server.Messages.WaitAsync(m => m.Body["components"] is not null, TimeSpan.FromSeconds(10), "the event card");
+        var scheduledId = Assert.Single(bot.Server.ScheduledEvents.Keys);
+        static string Counts(PostedMessage edit) => edit.Body["embeds"]![0]!["description"]!.GetValue<string>();
+
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_ADD", Interest(scheduledId, "1600000000000000001"));
+        await bot.Server.Edits.WaitAsync(e => e.Id == card.Id && Counts(e).Contains("1 going · 0 maybe", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the card counting the interested member");
+        bool NoneGoing(PostedMessage e) => e.Id == card.Id && Counts(e).Contains("0 going · 0 maybe", StringComparison.Ordinal);
+        var before = bot.Server.Edits.Items.Count(NoneGoing);
+        await bot.Server.SendDispatchAsync("GUILD_SCHEDULED_EVENT_USER_REMOVE", Interest(scheduledId, "1600000000000000001"));
+
+        await bot.Server.Edits.WaitForCountAsync(NoneGoing, before + 1, TimeSpan.FromSeconds(10), "the card once interest is taken back");
+        Assert.Null(await bot.Store.GetRsvpAsync(1, new Core.Domain.Person(Core.Domain.Platform.Discord, "1600000000000000001", "?"), Ct));
+    }
+
+    [Fact]
     public async Task An_rsvp_changed_after_interested_survives_removing_interested()
     {
         await using var bot = await DiscordHarness.CreateAsync();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CampaignBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Commands.Services;
@@ -8,12 +9,15 @@ namespace CampaignBot.Commands.Services;
 /// <see cref="MinGap"/>, and a rewrite always follows the last change, so after a burst of presses the cards are
 /// exact within <see cref="MinGap"/> plus one edit.
 /// </summary>
-public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<CardRefresher> logger) : IDisposable
+public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<CardRefresher> logger) : IRsvpCountsChanged, IDisposable
 {
     public static readonly TimeSpan MinGap = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<long, CardState> _states = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+
+    public void Changed(long eventId) => Request(eventId);
 
     /// <summary>Counts changed: rewrite the cards soon. Returns at once.</summary>
     public void Request(long eventId)
@@ -39,10 +43,14 @@ public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<
     public Task RefreshNowAsync(long eventId, CancellationToken cancellationToken) =>
         EditAsync(eventId, _states.GetOrAdd(eventId, _ => new CardState()), waitForGap: false, cancellationToken);
 
+    // Idempotent: the container disposes it once as itself and once as the IRsvpCountsChanged it also is.
     public void Dispose()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
     }
 
     private async Task RunAsync(long eventId, CardState state)

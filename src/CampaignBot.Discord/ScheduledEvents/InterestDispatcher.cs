@@ -16,6 +16,7 @@ internal sealed class InterestDispatcher(
     ScheduledEventMirror mirror,
     ICommandRouter router,
     ICampaignStore store,
+    IEnumerable<IRsvpCountsChanged> counts,
     ILogger<InterestDispatcher> logger) : IDispatchSink
 {
     public const string UserAdd = "GUILD_SCHEDULED_EVENT_USER_ADD";
@@ -47,12 +48,24 @@ internal sealed class InterestDispatcher(
             }
             else
             {
-                await store.WithdrawInterestAsync(eventId, Member(userId), CancellationToken.None).ConfigureAwait(false);
+                await WithdrawAsync(eventId, Member(userId), CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception exception)
         {
             Log.InterestFailed(logger, exception, dispatch.Type);
+        }
+    }
+
+    /// <summary>Withdraws the RSVP that Interested made, if nothing changed it since; the cards follow.</summary>
+    public async Task WithdrawAsync(long eventId, Person member, CancellationToken cancellationToken)
+    {
+        if (await store.WithdrawInterestAsync(eventId, member, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var listener in counts)
+            {
+                listener.Changed(eventId);
+            }
         }
     }
 

@@ -78,7 +78,7 @@ internal sealed class InterestReconciler(
 
         foreach (var gone in (await store.ListInterestAsync(eventId, Platform.Discord, cancellationToken).ConfigureAwait(false)).Where(id => !interested.Contains(id)))
         {
-            await store.WithdrawInterestAsync(eventId, InterestDispatcher.Member(gone), cancellationToken).ConfigureAwait(false);
+            await interest.WithdrawAsync(eventId, InterestDispatcher.Member(gone), cancellationToken).ConfigureAwait(false);
         }
     }
 }
