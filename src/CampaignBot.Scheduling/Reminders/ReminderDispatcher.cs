@@ -131,7 +131,7 @@ public sealed class ReminderDispatcher(
         var eventIds = due.Select(r => r.EventId).Distinct().ToArray();
         var events = (await store.GetEventsAsync(eventIds, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Id);
         var counts = await store.GetRsvpCountsAsync(eventIds, cancellationToken).ConfigureAwait(false);
-        var toSend = new List<(DueReminder Reminder, Func<bool, Reply> Compose)>();
+        var toSend = new List<(DueReminder Reminder, Func<bool, Reply> Compose, bool Late)>();
         var messages = new List<(string MessageKey, Reply Content, IReadOnlyList<Destination> Destinations)>();
         var outcomes = new List<ReminderOutcome>();
 
@@ -165,13 +165,13 @@ public sealed class ReminderDispatcher(
 
             var rsvps = counts.GetValueOrDefault(e.Id, RsvpCounts.Empty);
             Reply Compose(bool lateNow) => ReminderText.Compose(e, reminder.Offset, reminder.IsPersonal, rsvps, hashtags, lateNow);
-            toSend.Add((reminder, Compose));
+            toSend.Add((reminder, Compose, late));
             messages.Add((reminder.MessageKey, Compose(late), destinations));
         }
 
         // Every send decision is on record before its instant comes; then each instant's sends go out together.
         var prepared = await deliverer.PrepareManyAsync(messages, cancellationToken).ConfigureAwait(false);
-        var plans = toSend.Zip(prepared, (send, delivery) => new SendPlan(send.Reminder, delivery, send.Compose));
+        var plans = toSend.Zip(prepared, (send, delivery) => new SendPlan(send.Reminder, delivery, send.Compose, send.Late));
         var sends = Task.WhenAll(plans.GroupBy(plan => plan.Reminder.Due).Select(group => DeliverAtAsync(group.Key, group.ToArray(), recorder, cancellationToken)));
         await queue.CompleteAsync(node.Id, outcomes, cancellationToken).ConfigureAwait(false);
         return sends;
@@ -187,7 +187,7 @@ public sealed class ReminderDispatcher(
         var sendingAt = clock.GetUtcNow();
         SchedulingMetrics.Lag(sendingAt - due);
         var decided = plans.Select(plan => (Plan: plan, Late: sendingAt - plan.Reminder.Due > lateAfter)).ToArray();
-        var sends = decided.Select(d => deliverer.SendUnrecordedAsync(d.Plan.Delivery with { Content = d.Plan.Compose(d.Late) }, cancellationToken)).ToArray();
+        var sends = decided.Select(d => deliverer.SendUnrecordedAsync(d.Plan.DeliveryFor(d.Late), cancellationToken)).ToArray();
         var results = await Task.WhenAll(sends).ConfigureAwait(false);
         var outcomes = decided.Zip(results, (d, result) => Outcome(d.Plan.Reminder, d.Plan.Delivery, result, d.Late)).ToArray();
         await recorder.RecordAsync([.. results.SelectMany(r => r)], outcomes).ConfigureAwait(false);
@@ -228,5 +228,10 @@ public sealed class ReminderDispatcher(
         return personal is null ? [] : [Destination.ToPerson(personal.Person)];
     }
 
-    private sealed record SendPlan(DueReminder Reminder, PreparedDelivery Delivery, Func<bool, Reply> Compose);
+    // The text is composed when the batch is prepared; it is composed again at the instant only if being late or not
+    // has changed since (rare), so the sends at a busy instant do no text work.
+    private sealed record SendPlan(DueReminder Reminder, PreparedDelivery Delivery, Func<bool, Reply> Compose, bool PreparedLate)
+    {
+        public PreparedDelivery DeliveryFor(bool late) => late == PreparedLate ? Delivery : Delivery with { Content = Compose(late) };
+    }
 }
