@@ -1,6 +1,7 @@
-using CampaignBot.Discord.Registration;
+using CampaignBot.Adapters;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
+using CampaignBot.Discord.Registration;
 using CampaignBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,9 +23,17 @@ internal sealed class DiscordAdapter(
     DiscordAdapterStatus status,
     IOptions<DiscordOptions> options,
     ILoggerFactory loggers,
+    BackgroundWork work,
     TimeProvider clock) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<DiscordAdapter>();
+
+    /// <summary>Stops the gateway, then waits (a few seconds at most) for interactions still being answered.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await work.StopAsync().ConfigureAwait(false);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using CampaignBot.Adapters;
 using CampaignBot.Core.Ports;
-using CampaignBot.Discord.Registration;
 using CampaignBot.Discord.Delivery;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
+using CampaignBot.Discord.Registration;
 using CampaignBot.Discord.Rest;
 using CampaignBot.Discord.ScheduledEvents;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<InteractionTimings>();
         services.AddSingleton<InteractionHandler>();
+        services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton(sp => new HttpInteractionReceiver(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),

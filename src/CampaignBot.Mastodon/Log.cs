@@ -20,11 +20,6 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Warning, "Mastodon: GET /api/v2/instance failed ({Problem}); assuming 500 characters and streaming on the API host")]
     public static partial void InstanceUnknown(ILogger logger, string problem);
 
-    [LoggerMessage(6, LogLevel.Error, "Mastodon: {What} failed")]
-    public static partial void BackgroundFailed(ILogger logger, Exception exception, string what);
-
-    [LoggerMessage(7, LogLevel.Warning, "Mastodon: stopping without waiting for {Count} background task(s) still running after {Seconds:0} s; what they missed is read again after the restart")]
-    public static partial void BackgroundAbandoned(ILogger logger, int count, double seconds);
 
     [LoggerMessage(10, LogLevel.Information, "Mastodon streaming: connected over {Mode} to {Url}")]
     public static partial void StreamConnected(ILogger logger, string mode, string url);

@@ -60,7 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<BoostQueue>();
         services.AddSingleton<TaggedStatusPipeline>();
-        services.AddSingleton<BackgroundWork>();
+        services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<TagPoller>();
         services.AddSingleton<MastodonHashtagSource>();
         services.AddSingleton<IHashtagSource>(sp => sp.GetRequiredService<MastodonHashtagSource>());

@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Testing.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -62,7 +63,7 @@ public sealed class BackgroundWorkTests
 
         var error = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Warning);
         Assert.Equal(LogLevel.Error, error.Level);
-        Assert.Equal("Mastodon: backfill after connecting over WebSocket failed", error.Message);
+        Assert.Equal("backfill after connecting over WebSocket failed", error.Message);
         Assert.IsType<InvalidOperationException>(error.Exception);
         Assert.Equal(0, work.Running);
     }

@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Discord.Gateway;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace CampaignBot.Discord.Interactions;
 /// Takes INTERACTION_CREATE off the gateway read loop: each interaction runs on the thread pool, so a slow command
 /// never delays heartbeats or other interactions.
 /// </summary>
-internal sealed class InteractionDispatcher(InteractionHandler handler, ILogger<InteractionDispatcher> logger) : IDispatchSink, IDisposable
+internal sealed class InteractionDispatcher(InteractionHandler handler, BackgroundWork work, ILogger<InteractionDispatcher> logger) : IDispatchSink, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private int _running;
@@ -19,7 +20,7 @@ internal sealed class InteractionDispatcher(InteractionHandler handler, ILogger<
     public void Post(GatewayDispatch dispatch)
     {
         Interlocked.Increment(ref _running);
-        _ = Task.Run(() => RunAsync(dispatch), CancellationToken.None);
+        work.Start("Discord: an interaction", _ => RunAsync(dispatch), CancellationToken.None);
     }
 
     public void Dispose()

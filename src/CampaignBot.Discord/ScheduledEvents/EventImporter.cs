@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CampaignBot.Adapters;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;
@@ -19,13 +20,14 @@ internal sealed class EventImporter(
     ScheduledEventMirror mirror,
     ICommandRouter router,
     IOptions<DiscordOptions> options,
+    BackgroundWork work,
     ILogger<EventImporter> logger) : IDispatchSink
 {
     public const string Created = "GUILD_SCHEDULED_EVENT_CREATE";
 
     public bool Wants(string type) => type == Created && options.Value.ScheduledEvents;
 
-    public void Post(GatewayDispatch dispatch) => _ = Task.Run(() => RunAsync(dispatch.Data), CancellationToken.None);
+    public void Post(GatewayDispatch dispatch) => work.Start("Discord: importing a scheduled event", _ => RunAsync(dispatch.Data), CancellationToken.None);
 
     private async Task RunAsync(JsonElement data)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CampaignBot.Adapters;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;
@@ -17,6 +18,7 @@ internal sealed class InterestDispatcher(
     ICommandRouter router,
     ICampaignStore store,
     IEnumerable<IRsvpCountsChanged> counts,
+    BackgroundWork work,
     ILogger<InterestDispatcher> logger) : IDispatchSink
 {
     public const string UserAdd = "GUILD_SCHEDULED_EVENT_USER_ADD";
@@ -24,7 +26,7 @@ internal sealed class InterestDispatcher(
 
     public bool Wants(string type) => type is UserAdd or UserRemove;
 
-    public void Post(GatewayDispatch dispatch) => _ = Task.Run(() => RunAsync(dispatch), CancellationToken.None);
+    public void Post(GatewayDispatch dispatch) => work.Start("Discord: an Interested change", _ => RunAsync(dispatch), CancellationToken.None);
 
     private async Task RunAsync(GatewayDispatch dispatch)
     {

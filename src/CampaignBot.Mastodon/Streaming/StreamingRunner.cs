@@ -108,7 +108,7 @@ internal sealed class StreamingRunner(
 
         // The gap before this connection (or since a tag was added) is read from REST beside the stream.
         var reason = $"connecting over {Describe(mode)}";
-        background.Start($"backfill after {reason}", token => BackfillAsync(added, reason, token), cancellationToken);
+        background.Start($"Mastodon: backfill after {reason}", token => BackfillAsync(added, reason, token), cancellationToken);
         return Task.CompletedTask;
     }
 

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Logging;
 
-namespace CampaignBot.Mastodon;
+namespace CampaignBot.Adapters;
 
 /// <summary>
-/// The owner of the adapter's work that runs beside its loops (the REST backfill after each stream (re)connection),
+/// The owner of an adapter's work that runs beside its loops (Mastodon's REST backfill after each stream
+/// (re)connection, Discord's interactions and scheduled-event dispatches),
 /// as Remora.Discord's responder dispatch owns the responders it starts: each piece is tracked until it ends, a
 /// failure is logged instead of vanishing unobserved, and <see cref="StopAsync"/> awaits what is still running (it
 /// was cancelled with the adapter) for at most <see cref="StopLimit"/>, well inside the host's 10-second shutdown
 /// budget, so nothing outlives the adapter or writes after the queues it feeds have drained.
 /// </summary>
-internal sealed class BackgroundWork(TimeProvider clock, ILogger<BackgroundWork> logger)
+public sealed class BackgroundWork(TimeProvider clock, ILogger<BackgroundWork> logger)
 {
     /// <summary>How long stopping waits for running work (the boost queue's own drain may take up to 5 s after it).</summary>
     public static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(3);
@@ -36,8 +37,19 @@ internal sealed class BackgroundWork(TimeProvider clock, ILogger<BackgroundWork>
         var task = Task.Run(() => RunAsync(what, work, cancellationToken), CancellationToken.None);
         lock (_lock)
         {
-            _running.RemoveWhere(running => running.IsCompleted);
             _running.Add(task);
+        }
+
+        // Each piece leaves the set as it ends, so starting one costs the same however many are running.
+        _ = task.ContinueWith(Forget, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static void Forget(Task ended, object? owner)
+    {
+        var work = (BackgroundWork)owner!;
+        lock (work._lock)
+        {
+            work._running.Remove(ended);
         }
     }
 
