@@ -22,5 +22,6 @@ public sealed class UserTextNameTests
 
         Assert.Equal("Sam", person.DisplayName);
         Assert.Equal(person with { }, new Person(Platform.Mastodon, "42", "Sam"));
+        Assert.Equal("Rosa", (person with { DisplayName = "\u202ERosa\u0007" }).DisplayName);
     }
 }

@@ -9,5 +9,6 @@ namespace CampaignBot.Core.Domain;
 /// </summary>
 public sealed record Person(Platform Platform, string Id, string DisplayName)
 {
-    public string DisplayName { get; init; } = UserText.Name(DisplayName);
+    // Cleaned however it is set: by the constructor or by a `with` expression.
+    public string DisplayName { get; init => field = UserText.Name(value); } = UserText.Name(DisplayName);
 }
