@@ -64,7 +64,7 @@ internal sealed class DiscordAdapter(
         var gateway = await api.GetGatewayBotAsync(running.Token).ConfigureAwait(false);
         if (gateway.IsSuccess)
         {
-            identifyGate.Configure(gateway.Value!.SessionStartLimit);
+            identifyGate.Configure(gateway.Value.SessionStartLimit);
             if (gateway.Value.Shards > settings.ShardCount)
             {
                 Log.MoreShardsRecommended(_logger, gateway.Value.Shards, settings.ShardCount);

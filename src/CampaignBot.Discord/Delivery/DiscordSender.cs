@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CampaignBot.Adapters;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
@@ -40,7 +41,7 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
 
         var dm = await DmChannelAsync(message.Destination.Id, cancellationToken).ConfigureAwait(false);
         var sent = dm.IsSuccess
-            ? await PostAsync(dm.Value!, message.IdempotencyKey, [.. parts.Select(p => p with { AllowedMentions = AllowedMentions.None })], cancellationToken).ConfigureAwait(false)
+            ? await PostAsync(dm.Value, message.IdempotencyKey, [.. parts.Select(p => p with { AllowedMentions = AllowedMentions.None })], cancellationToken).ConfigureAwait(false)
             : dm.Error;
         return sent.Error?.Is(DiscordErrorCodes.CannotMessageUser) == true
             ? await FallbackAsync(message, parts, cancellationToken).ConfigureAwait(false)
@@ -60,7 +61,7 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
         return [.. parts.Take(MaxParts - 1), new MessageBody { Content = $"… and {left} more parts not posted: this message is longer than the {MaxParts} posts the bot sends at once." }];
     }
 
-    private static Result<SentMessage> ToResult(RestResult<string> sent) =>
+    private static Result<SentMessage> ToResult(ApiResult<string, DiscordApiError> sent) =>
         sent.IsSuccess ? new SentMessage(sent.Value) : sent.Error.ToError();
 
     private async Task<Result<SentMessage>> FallbackAsync(OutboundMessage message, IReadOnlyList<MessageBody> parts, CancellationToken cancellationToken)
@@ -79,7 +80,7 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
         return ToResult(await PostAsync(fallback, $"{message.IdempotencyKey}:fallback", withNotice, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<RestResult<string>> PostAsync(string channelId, string key, IReadOnlyList<MessageBody> parts, CancellationToken cancellationToken)
+    private async Task<ApiResult<string, DiscordApiError>> PostAsync(string channelId, string key, IReadOnlyList<MessageBody> parts, CancellationToken cancellationToken)
     {
         string? firstId = null;
         for (var i = 0; i < parts.Count; i++)
@@ -92,10 +93,10 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
                 return result.Error;
             }
 
-            firstId ??= result.Value!.Id;
+            firstId ??= result.Value.Id;
         }
 
-        return RestResult<string>.Ok(firstId ?? string.Empty);
+        return ApiResult<string, DiscordApiError>.Ok(firstId ?? string.Empty);
     }
 
     private IReadOnlyList<MessageBody> ChannelMentions(IReadOnlyList<MessageBody> parts)
@@ -112,11 +113,11 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
     private static string Prefix(string prefix, string? content) =>
         content is { Length: > 0 } text ? TextChunks.Truncate($"{prefix}\n{text}", MessageRenderer.ContentLimit) : prefix;
 
-    private async Task<RestResult<string>> DmChannelAsync(string userId, CancellationToken cancellationToken)
+    private async Task<ApiResult<string, DiscordApiError>> DmChannelAsync(string userId, CancellationToken cancellationToken)
     {
         if (_dmChannels.TryGetValue(userId, out var cached))
         {
-            return RestResult<string>.Ok(cached);
+            return ApiResult<string, DiscordApiError>.Ok(cached);
         }
 
         var created = await api.CreateDmAsync(userId, cancellationToken).ConfigureAwait(false);
@@ -125,7 +126,7 @@ internal sealed class DiscordSender(DiscordApi api, IOptions<DiscordOptions> opt
             return created.Error;
         }
 
-        _dmChannels[userId] = created.Value!.Id;
-        return RestResult<string>.Ok(created.Value.Id);
+        _dmChannels[userId] = created.Value.Id;
+        return ApiResult<string, DiscordApiError>.Ok(created.Value.Id);
     }
 }

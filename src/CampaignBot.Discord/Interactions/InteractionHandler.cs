@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;
@@ -151,7 +152,7 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
 
     private static MessageBody Public(MessageBody body) => body with { AllowedMentions = AllowedMentions.None };
 
-    private void Report(Interaction interaction, RestResult<bool> result, long receivedAt, string step)
+    private void Report(Interaction interaction, ApiResult<bool, DiscordApiError> result, long receivedAt, string step)
     {
         if (!result.IsSuccess)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CampaignBot.Adapters;
 using CampaignBot.Discord.Json;
 using CampaignBot.Discord.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -30,20 +31,20 @@ internal sealed class DiscordRestClient(HttpClient http, RestRateLimiter limiter
 
     public RestRateLimiter Limiter => limiter;
 
-    public async Task<RestResult<TResult>> SendAsync<TBody, TResult>(RestRoute route, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    public async Task<ApiResult<TResult, DiscordApiError>> SendAsync<TBody, TResult>(RestRoute route, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
         var response = await SendAsync(route, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess ? Read(route, response.Value!, resultType) : response.Error;
+        return response.IsSuccess ? Read(route, response.Value, resultType) : response.Error;
     }
 
-    public async Task<RestResult<TResult>> SendAsync<TResult>(RestRoute route, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    public async Task<ApiResult<TResult, DiscordApiError>> SendAsync<TResult>(RestRoute route, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
         var response = await SendAsync(route, body: null, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess ? Read(route, response.Value!, resultType) : response.Error;
+        return response.IsSuccess ? Read(route, response.Value, resultType) : response.Error;
     }
 
     /// <summary>Sends <paramref name="body"/> (JSON bytes, or none) and returns the response bytes.</summary>
-    public async Task<RestResult<byte[]>> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken)
+    public async Task<ApiResult<byte[], DiscordApiError>> SendAsync(RestRoute route, byte[]? body, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -93,7 +94,7 @@ internal sealed class DiscordRestClient(HttpClient http, RestRateLimiter limiter
                 limiter.Complete(lease, headers, status, error?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
                 if (response.IsSuccessStatusCode)
                 {
-                    return RestResult<byte[]>.Ok(bytes);
+                    return ApiResult<byte[], DiscordApiError>.Ok(bytes);
                 }
 
                 var failure = new DiscordApiError(status, error?.Code ?? 0, error?.Message ?? response.ReasonPhrase ?? "error");
@@ -134,12 +135,12 @@ internal sealed class DiscordRestClient(HttpClient http, RestRateLimiter limiter
         }
     }
 
-    private RestResult<TResult> Read<TResult>(RestRoute route, byte[] bytes, JsonTypeInfo<TResult> type)
+    private ApiResult<TResult, DiscordApiError> Read<TResult>(RestRoute route, byte[] bytes, JsonTypeInfo<TResult> type)
     {
         try
         {
             return JsonSerializer.Deserialize(bytes, type) is { } value
-                ? RestResult<TResult>.Ok(value)
+                ? ApiResult<TResult, DiscordApiError>.Ok(value)
                 : new DiscordApiError(200, 0, "empty response body");
         }
         catch (JsonException exception)

@@ -62,7 +62,7 @@ internal sealed class InterestReconciler(
                 return;
             }
 
-            foreach (var entry in page.Value!)
+            foreach (var entry in page.Value)
             {
                 interested.Add(entry.User.Id);
                 await interest.AddAsync(eventId, entry.User.Id, cancellationToken).ConfigureAwait(false);

@@ -121,7 +121,7 @@ internal sealed class ScheduledEventMirror(
             : await api.CreateScheduledEventAsync(guild, body, cancellationToken).ConfigureAwait(false);
         if (result.IsSuccess)
         {
-            _known[(guild, e.Id)] = result.Value!.Id;
+            _known[(guild, e.Id)] = result.Value.Id;
             return true;
         }
 
@@ -156,7 +156,7 @@ internal sealed class ScheduledEventMirror(
             return listed.Error;
         }
 
-        foreach (var existing in listed.Value!)
+        foreach (var existing in listed.Value)
         {
             if (existing.Status == Scheduled && ScheduledEventText.ActionId(existing.Description) is { } eventId)
             {

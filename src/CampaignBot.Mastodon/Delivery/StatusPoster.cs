@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Core.Mentions;
 using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Text;
@@ -31,7 +32,7 @@ internal sealed class StatusPoster(
     /// says), keyed <paramref name="key"/>, <c>{key}-2</c>, … Returns the first part's id. A retry after a failure
     /// resumes where the thread stopped.
     /// </summary>
-    public async Task<MastodonResult<string>> PostThreadAsync(IReadOnlyList<string> parts, StatusRequest first, string key, CancellationToken cancellationToken)
+    public async Task<ApiResult<string, MastodonApiError>> PostThreadAsync(IReadOnlyList<string> parts, StatusRequest first, string key, CancellationToken cancellationToken)
     {
         string? firstId = null;
         var inReplyTo = first.InReplyToId;
@@ -48,16 +49,16 @@ internal sealed class StatusPoster(
             inReplyTo = posted.Value;
         }
 
-        return MastodonResult<string>.Ok(firstId ?? string.Empty);
+        return ApiResult<string, MastodonApiError>.Ok(firstId ?? string.Empty);
     }
 
     /// <summary>Posts <paramref name="request"/> once under <paramref name="key"/>; returns the status id.</summary>
-    public async Task<MastodonResult<string>> PostAsync(StatusRequest request, string key, CancellationToken cancellationToken)
+    public async Task<ApiResult<string, MastodonApiError>> PostAsync(StatusRequest request, string key, CancellationToken cancellationToken)
     {
         var earlier = await ledger.BeginAsync(key, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (earlier?.StatusId is { } known)
         {
-            return MastodonResult<string>.Ok(known);
+            return ApiResult<string, MastodonApiError>.Ok(known);
         }
 
         var since = (earlier?.StartedAt ?? clock.GetUtcNow()) - Slack;
@@ -72,7 +73,7 @@ internal sealed class StatusPoster(
             if (posted.IsSuccess)
             {
                 await ledger.MarkPostedAsync(key, posted.Value.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                return MastodonResult<string>.Ok(posted.Value.Id);
+                return ApiResult<string, MastodonApiError>.Ok(posted.Value.Id);
             }
 
             if (!posted.Error.IsTransient)
@@ -96,7 +97,7 @@ internal sealed class StatusPoster(
         }
     }
 
-    private async Task<MastodonResult<string>?> FindAsync(StatusRequest request, string key, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<ApiResult<string, MastodonApiError>?> FindAsync(StatusRequest request, string key, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var own = await api.GetAccountStatusesAsync(session.Me.Id, cancellationToken).ConfigureAwait(false);
         if (!own.IsSuccess)
@@ -117,7 +118,7 @@ internal sealed class StatusPoster(
 
         Log.PostFound(logger, key, match.Id);
         await ledger.MarkPostedAsync(key, match.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return MastodonResult<string>.Ok(match.Id);
+        return ApiResult<string, MastodonApiError>.Ok(match.Id);
     }
 
     // Servers render the text as HTML their own way (mentions shortened to @user, links shortened, line breaks as

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
+using CampaignBot.Adapters;
 using CampaignBot.Mastodon.Boost;
 
 namespace CampaignBot.Mastodon.Rest;
@@ -12,11 +13,11 @@ internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
 
     public MastodonRestClient Rest => rest;
 
-    public Task<MastodonResult<MastodonAccount>> VerifyCredentialsAsync(CancellationToken cancellationToken) =>
+    public Task<ApiResult<MastodonAccount, MastodonApiError>> VerifyCredentialsAsync(CancellationToken cancellationToken) =>
         rest.GetAsync("api/v1/accounts/verify_credentials", MastodonJsonContext.Default.MastodonAccount, cancellationToken, verifying: true);
 
     /// <summary>The instance's facts from <c>/api/v2/instance</c>, else from <c>/api/v1/instance</c> (servers without v2).</summary>
-    public async Task<MastodonResult<MastodonInstance>> GetInstanceAsync(CancellationToken cancellationToken)
+    public async Task<ApiResult<MastodonInstance, MastodonApiError>> GetInstanceAsync(CancellationToken cancellationToken)
     {
         var v2 = await rest.GetAsync("api/v2/instance", MastodonJsonContext.Default.MastodonInstance, cancellationToken).ConfigureAwait(false);
         if (v2.IsSuccess)
@@ -25,40 +26,40 @@ internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
         }
 
         var v1 = await rest.GetAsync("api/v1/instance", MastodonJsonContext.Default.MastodonInstanceV1, cancellationToken).ConfigureAwait(false);
-        return v1.IsSuccess ? MastodonResult<MastodonInstance>.Ok(v1.Value.ToInstance()) : v2.Error;
+        return v1.IsSuccess ? ApiResult<MastodonInstance, MastodonApiError>.Ok(v1.Value.ToInstance()) : v2.Error;
     }
 
-    public Task<MastodonResult<MastodonAccount>> GetAccountAsync(string id, CancellationToken cancellationToken) =>
+    public Task<ApiResult<MastodonAccount, MastodonApiError>> GetAccountAsync(string id, CancellationToken cancellationToken) =>
         rest.GetAsync($"api/v1/accounts/{Uri.EscapeDataString(id)}", MastodonJsonContext.Default.MastodonAccount, cancellationToken);
 
     /// <summary>Posts a status; <paramref name="idempotencyKey"/> makes a retried post the same post.</summary>
     /// <remarks>A post whose outcome is uncertain (timeout, 5xx) is not sent again here: see <c>StatusPoster</c>.</remarks>
-    public Task<MastodonResult<MastodonStatus>> PostStatusAsync(StatusRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<ApiResult<MastodonStatus, MastodonApiError>> PostStatusAsync(StatusRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
         rest.PostAsync("api/v1/statuses", request, RequestJsonContext.Default.StatusRequest, MastodonJsonContext.Default.MastodonStatus, idempotencyKey, RateFamily.Statuses, cancellationToken, retryUncertain: false);
 
     /// <summary>The newest statuses of <paramref name="accountId"/> (boosts left out): where the bot looks for a post it is unsure it made.</summary>
-    public Task<MastodonResult<List<MastodonStatus>>> GetAccountStatusesAsync(string accountId, CancellationToken cancellationToken) =>
+    public Task<ApiResult<List<MastodonStatus>, MastodonApiError>> GetAccountStatusesAsync(string accountId, CancellationToken cancellationToken) =>
         rest.GetAsync($"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit=40&exclude_reblogs=true", MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
 
     /// <summary>
     /// Mention notifications newer than <paramref name="minId"/> (the newest page when null) and, when given, older than
     /// <paramref name="maxId"/>. Which page of them comes depends on the server (see <c>NotificationPump</c>).
     /// </summary>
-    public Task<MastodonResult<MastodonPage<MastodonNotification>>> GetMentionsAsync(string? minId, string? maxId, CancellationToken cancellationToken) =>
+    public Task<ApiResult<MastodonPage<MastodonNotification>, MastodonApiError>> GetMentionsAsync(string? minId, string? maxId, CancellationToken cancellationToken) =>
         rest.GetPageAsync(Relative(Relative($"api/v1/notifications?types[]=mention&limit={NotificationPageLimit}", minId).OriginalString, maxId, "max_id"), MastodonJsonContext.Default.ListMastodonNotification, cancellationToken);
 
     /// <summary>
     /// A tag timeline page newer than <paramref name="minId"/> (the newest page when null) and, when given, older than
     /// <paramref name="maxId"/>: the page right after <paramref name="minId"/> on Mastodon, the newest such page on snac.
     /// </summary>
-    public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineAsync(string tag, string? minId, CancellationToken cancellationToken, string? maxId = null) =>
+    public Task<ApiResult<MastodonPage<MastodonStatus>, MastodonApiError>> GetTagTimelineAsync(string tag, string? minId, CancellationToken cancellationToken, string? maxId = null) =>
         rest.GetPageAsync(Relative(Relative($"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={TagPageLimit.ToString(CultureInfo.InvariantCulture)}", minId).OriginalString, maxId, "max_id"), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
 
     /// <summary>A tag timeline page immediately older than <paramref name="maxId"/>.</summary>
-    public Task<MastodonResult<MastodonPage<MastodonStatus>>> GetTagTimelineBeforeAsync(string tag, string maxId, CancellationToken cancellationToken) =>
+    public Task<ApiResult<MastodonPage<MastodonStatus>, MastodonApiError>> GetTagTimelineBeforeAsync(string tag, string maxId, CancellationToken cancellationToken) =>
         rest.GetPageAsync(Relative($"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={TagPageLimit.ToString(CultureInfo.InvariantCulture)}", maxId, "max_id"), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
 
-    public Task<MastodonResult<MastodonPage<T>>> FollowAsync<T>(Uri link, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken) =>
+    public Task<ApiResult<MastodonPage<T>, MastodonApiError>> FollowAsync<T>(Uri link, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken) =>
         rest.GetPageAsync(link, type, cancellationToken);
 
     /// <summary>

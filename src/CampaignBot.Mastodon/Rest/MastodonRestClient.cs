@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CampaignBot.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Mastodon.Rest;
@@ -34,13 +35,13 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
 
     public Uri BaseAddress => http.BaseAddress!;
 
-    public async Task<MastodonResult<T>> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken, bool verifying = false)
+    public async Task<ApiResult<T, MastodonApiError>> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken, bool verifying = false)
     {
         var response = await SendAsync(HttpMethod.Get, new Uri(pathAndQuery, UriKind.Relative), null, null, RateFamily.Api, cancellationToken, verifying).ConfigureAwait(false);
         return response.IsSuccess ? Read(pathAndQuery, response.Value.Body, type) : response.Error;
     }
 
-    public async Task<MastodonResult<MastodonPage<T>>> GetPageAsync<T>(Uri url, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken)
+    public async Task<ApiResult<MastodonPage<T>, MastodonApiError>> GetPageAsync<T>(Uri url, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Get, url, null, null, RateFamily.Api, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
@@ -49,21 +50,21 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
         }
 
         var items = Read(url.ToString(), response.Value.Body, type);
-        return items.IsSuccess ? MastodonResult<MastodonPage<T>>.Ok(new MastodonPage<T>(items.Value, response.Value.Next, response.Value.Prev)) : items.Error;
+        return items.IsSuccess ? ApiResult<MastodonPage<T>, MastodonApiError>.Ok(new MastodonPage<T>(items.Value, response.Value.Next, response.Value.Prev)) : items.Error;
     }
 
     /// <param name="retryUncertain">
     /// False where a request that may have been carried out (a timeout, a dropped connection, a 5xx) must not simply be
     /// sent again: the caller checks first (some servers ignore <c>Idempotency-Key</c>).
     /// </param>
-    public async Task<MastodonResult<T>> PostAsync<TBody, T>(string path, TBody? body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken, bool retryUncertain = true)
+    public async Task<ApiResult<T, MastodonApiError>> PostAsync<TBody, T>(string path, TBody? body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken, bool retryUncertain = true)
     {
         var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
         var response = await SendAsync(HttpMethod.Post, new Uri(path, UriKind.Relative), bytes, idempotencyKey, family, cancellationToken, retryUncertain: retryUncertain).ConfigureAwait(false);
         return response.IsSuccess ? Read(path, response.Value.Body, type) : response.Error;
     }
 
-    public async Task<MastodonResult<RestResponse>> SendAsync(HttpMethod method, Uri url, byte[]? body, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken, bool verifying = false, bool retryUncertain = true)
+    public async Task<ApiResult<RestResponse, MastodonApiError>> SendAsync(HttpMethod method, Uri url, byte[]? body, string? idempotencyKey, RateFamily family, CancellationToken cancellationToken, bool verifying = false, bool retryUncertain = true)
     {
         var route = $"{method} {(url.IsAbsoluteUri ? url.AbsolutePath : url.OriginalString.Split('?')[0])}";
         for (var attempt = 1; ; attempt++)
@@ -124,7 +125,7 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
                 if (response.IsSuccessStatusCode)
                 {
                     var links = response.Headers.TryGetValues("Link", out var values) ? LinkHeader.Parse(string.Join(", ", values), http.BaseAddress!) : null;
-                    return MastodonResult<RestResponse>.Ok(new RestResponse(bytes, links?.GetValueOrDefault("next"), links?.GetValueOrDefault("prev")));
+                    return ApiResult<RestResponse, MastodonApiError>.Ok(new RestResponse(bytes, links?.GetValueOrDefault("next"), links?.GetValueOrDefault("prev")));
                 }
 
                 var error = new MastodonApiError(status, ErrorText(status, bytes, response.ReasonPhrase), status == 429 ? headers.Reset : null);
@@ -212,12 +213,12 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
         return reason is { Length: > 0 } ? reason : $"HTTP {status}";
     }
 
-    private MastodonResult<T> Read<T>(string route, byte[] bytes, JsonTypeInfo<T> type)
+    private ApiResult<T, MastodonApiError> Read<T>(string route, byte[] bytes, JsonTypeInfo<T> type)
     {
         try
         {
             return JsonSerializer.Deserialize(bytes, type) is { } value
-                ? MastodonResult<T>.Ok(value)
+                ? ApiResult<T, MastodonApiError>.Ok(value)
                 : new MastodonApiError(200, "empty response body");
         }
         catch (JsonException exception)

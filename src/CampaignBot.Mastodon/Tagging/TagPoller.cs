@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
 using CampaignBot.Mastodon.Rest;
@@ -235,7 +236,7 @@ internal sealed class TagPoller(
         return false;
     }
 
-    private async Task<MastodonPage<MastodonStatus>?> FetchAsync(string tag, Func<Task<MastodonResult<MastodonPage<MastodonStatus>>>> request)
+    private async Task<MastodonPage<MastodonStatus>?> FetchAsync(string tag, Func<Task<ApiResult<MastodonPage<MastodonStatus>, MastodonApiError>>> request)
     {
         Spend();
         var page = await request().ConfigureAwait(false);
