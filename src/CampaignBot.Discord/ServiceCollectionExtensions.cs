@@ -17,6 +17,7 @@ namespace CampaignBot.Discord;
 public static class ServiceCollectionExtensions
 {
     private const string UserAgent = "DiscordBot (https://github.com/campaignbot/campaignbot, 1.0)";
+    private const string HttpClientName = "Discord";
 
     /// <summary>
     /// The Discord adapter: options from the <c>Discord</c> section (validated at start), the REST and gateway
@@ -31,9 +32,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new GatewayTimings());
 
+        services.AddPlatformHttpClient(HttpClientName, TimeSpan.FromSeconds(30), sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            return new PlatformEndpoint(options.ApiBaseUrl, new AuthenticationHeaderValue("Bot", options.Token), UserAgent);
+        });
         services.AddSingleton(sp => new RestRateLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DiscordRestClient(
-            CreateHttpClient(sp.GetRequiredService<IOptions<DiscordOptions>>().Value),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<RestRateLimiter>(),
             sp.GetRequiredService<ILogger<DiscordRestClient>>(),
             sp.GetRequiredService<TimeProvider>()));
@@ -65,10 +71,5 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<DiscordAdapter>();
         services.AddHostedService<InterestReconciler>();
         return services;
-    }
-
-    private static HttpClient CreateHttpClient(DiscordOptions options)
-    {
-        return PlatformHttp.Create(options.ApiBaseUrl, new AuthenticationHeaderValue("Bot", options.Token), UserAgent, TimeSpan.FromSeconds(30));
     }
 }

@@ -20,6 +20,8 @@ namespace CampaignBot.Mastodon;
 public static class ServiceCollectionExtensions
 {
     private const string UserAgent = "CampaignBot/1.0 (+https://github.com/campaignbot/campaignbot)";
+    private const string HttpClientName = "Mastodon";
+    private const string StreamingHttpClientName = "Mastodon streaming";
 
     /// <summary>
     /// The Mastodon adapter: options from the <c>Mastodon</c> section (validated at start), the REST client (also the
@@ -36,12 +38,15 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CampaignState>();
 
+        services.AddPlatformHttpClient(HttpClientName, TimeSpan.FromSeconds(30), Endpoint);
+        // Server-sent events: no overall timeout, since an event stream stays open.
+        services.AddPlatformHttpClient(StreamingHttpClientName, Timeout.InfiniteTimeSpan, Endpoint);
         services.AddSingleton(sp => new RateLimitGate(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MastodonOptions>>().Value;
             return new MastodonRestClient(
-                CreateHttpClient(options, TimeSpan.FromSeconds(30)),
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
                 sp.GetRequiredService<RateLimitGate>(),
                 new RestTimings(options.RetryDelay, options.MaxRateLimitWait),
                 sp.GetRequiredService<ILogger<MastodonRestClient>>(),
@@ -49,7 +54,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<MastodonApi>();
         services.AddSingleton<IReblogClient>(sp => sp.GetRequiredService<MastodonApi>());
-        services.AddSingleton(sp => new StreamingHttp(CreateHttpClient(sp.GetRequiredService<IOptions<MastodonOptions>>().Value, Timeout.InfiniteTimeSpan)));
+        services.AddSingleton(sp => new StreamingHttp(sp.GetRequiredService<IHttpClientFactory>().CreateClient(StreamingHttpClientName)));
 
         services.AddSingleton<MastodonSession>();
         services.AddSingleton<MastodonAdapterStatus>();
@@ -98,8 +103,9 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    private static HttpClient CreateHttpClient(MastodonOptions options, TimeSpan timeout)
+    private static PlatformEndpoint Endpoint(IServiceProvider services)
     {
-        return PlatformHttp.Create(options.InstanceUrl, new AuthenticationHeaderValue("Bearer", options.AccessToken), UserAgent, timeout);
+        var options = services.GetRequiredService<IOptions<MastodonOptions>>().Value;
+        return new PlatformEndpoint(options.InstanceUrl, new AuthenticationHeaderValue("Bearer", options.AccessToken), UserAgent);
     }
 }
