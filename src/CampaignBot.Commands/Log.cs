@@ -19,7 +19,4 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Event card of event {EventId} in {Destination} not posted or updated: {Reason}")]
     public static partial void CardFailed(ILogger logger, long eventId, string destination, string reason);
-
-    [LoggerMessage(6, LogLevel.Error, "Refreshing the cards of event {EventId} failed")]
-    public static partial void CardRefreshFailed(ILogger logger, Exception exception, long eventId);
 }

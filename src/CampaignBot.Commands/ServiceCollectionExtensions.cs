@@ -1,6 +1,7 @@
 using CampaignBot.Commands.Modules;
 using CampaignBot.Commands.Routing;
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Background;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CompletionProvider>();
         services.TryAddSingleton<IBroadcaster, DirectBroadcaster>();
         services.AddSingleton<EventCards>();
+        services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<CardRefresher>();
         services.AddSingleton<IRsvpCountsChanged>(provider => provider.GetRequiredService<CardRefresher>());
 

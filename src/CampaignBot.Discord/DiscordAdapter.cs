@@ -1,4 +1,4 @@
-using CampaignBot.Adapters;
+using CampaignBot.Core.Background;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
 using CampaignBot.Discord.Registration;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CampaignBot.Adapters;
+using CampaignBot.Core.Background;
 using CampaignBot.Core.Ports;
 using CampaignBot.Discord.Delivery;
 using CampaignBot.Discord.Gateway;
@@ -37,7 +38,8 @@ public static class ServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
             return new PlatformEndpoint(options.ApiBaseUrl, new AuthenticationHeaderValue("Bot", options.Token), UserAgent);
         });
-        services.AddSingleton(sp => new RestRateLimiter(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<BackgroundWork>();
+        services.AddSingleton(sp => new RestRateLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BackgroundWork>()));
         services.AddSingleton(sp => new DiscordRestClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<RestRateLimiter>(),
@@ -51,7 +53,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<InteractionTimings>();
         services.AddSingleton<InteractionHandler>();
-        services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton(sp => new HttpInteractionReceiver(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),

@@ -1,4 +1,6 @@
+using CampaignBot.Core.Background;
 using CampaignBot.Discord.Rest;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Discord.Tests;
@@ -8,13 +10,15 @@ public sealed class RestBucketTests
     private static readonly RestRoute Post = Routes.CreateMessage("1400000000000000001");
     private static readonly RestRoute OtherChannel = Routes.CreateMessage("1400000000000000002");
 
+    private static BackgroundWork Work() => new(TimeProvider.System, NullLogger<BackgroundWork>.Instance);
+
     private static RateLimitHeaders Headers(int limit, int remaining, double resetAfter, string bucket = "abcd1234") =>
         new(limit, remaining, TimeSpan.FromSeconds(resetAfter), bucket, Global: false, Scope: null, RetryAfter: null);
 
     [Fact]
     public async Task Unknown_route_lets_one_request_in_flight_until_its_bucket_is_known()
     {
-        var limiter = new RestRateLimiter(new FakeTimeProvider());
+        var limiter = new RestRateLimiter(new FakeTimeProvider(), Work());
         var first = await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken);
         var second = limiter.AcquireAsync(Post, TestContext.Current.CancellationToken).AsTask();
         var otherChannel = limiter.AcquireAsync(OtherChannel, TestContext.Current.CancellationToken).AsTask();
@@ -31,7 +35,7 @@ public sealed class RestBucketTests
     public async Task Exhausted_bucket_waits_for_reset_after()
     {
         var clock = new FakeTimeProvider();
-        var limiter = new RestRateLimiter(clock);
+        var limiter = new RestRateLimiter(clock, Work());
         limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), Headers(2, 1, 2.5), 200, null);
         limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), Headers(2, 0, 2.4), 200, null);
 
@@ -47,7 +51,7 @@ public sealed class RestBucketTests
     public async Task Route_429_pauses_the_bucket_for_retry_after()
     {
         var clock = new FakeTimeProvider();
-        var limiter = new RestRateLimiter(clock);
+        var limiter = new RestRateLimiter(clock, Work());
         limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), Headers(5, 0, 1) with { Scope = "user" }, 429, TimeSpan.FromSeconds(3));
 
         var waiting = limiter.AcquireAsync(Post, TestContext.Current.CancellationToken).AsTask();
@@ -62,7 +66,7 @@ public sealed class RestBucketTests
     public async Task Global_429_pauses_every_route()
     {
         var clock = new FakeTimeProvider();
-        var limiter = new RestRateLimiter(clock);
+        var limiter = new RestRateLimiter(clock, Work());
         var global = new RateLimitHeaders(null, null, null, null, Global: true, Scope: "global", RetryAfter: TimeSpan.FromSeconds(2));
         limiter.Complete(await limiter.AcquireAsync(Post, TestContext.Current.CancellationToken), global, 429, TimeSpan.FromSeconds(2));
 
@@ -76,7 +80,7 @@ public sealed class RestBucketTests
     [Fact]
     public async Task Interaction_callbacks_do_not_use_the_global_limit()
     {
-        var limiter = new RestRateLimiter(new FakeTimeProvider(), globalPerSecond: 1);
+        var limiter = new RestRateLimiter(new FakeTimeProvider(), Work(), globalPerSecond: 1);
         limiter.Complete(await limiter.AcquireAsync(OtherChannel, TestContext.Current.CancellationToken), Headers(50, 49, 1, "other"), 200, null);
 
         var blocked = limiter.AcquireAsync(Post, TestContext.Current.CancellationToken).AsTask();

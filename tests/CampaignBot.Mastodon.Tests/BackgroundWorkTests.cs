@@ -1,4 +1,4 @@
-using CampaignBot.Adapters;
+using CampaignBot.Core.Background;
 using CampaignBot.Testing.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

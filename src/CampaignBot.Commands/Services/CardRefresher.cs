@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
+using CampaignBot.Core.Background;
 using CampaignBot.Core.Ports;
-using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Commands.Services;
 
 /// <summary>
 /// Keeps event cards' counts current without flooding Discord: at most one rewrite of an action's cards every
 /// <see cref="MinGap"/>, and a rewrite always follows the last change, so after a burst of presses the cards are
-/// exact within <see cref="MinGap"/> plus one edit.
+/// exact within <see cref="MinGap"/> plus one edit. The waiting rewrites are <see cref="BackgroundWork"/>: tracked,
+/// their failures logged, and awaited when the adapters stop.
 /// </summary>
-public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<CardRefresher> logger) : IRsvpCountsChanged, IDisposable
+public sealed class CardRefresher(EventCards cards, BackgroundWork work, TimeProvider clock) : IRsvpCountsChanged, IDisposable
 {
     public static readonly TimeSpan MinGap = TimeSpan.FromSeconds(2);
 
@@ -33,7 +34,7 @@ public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<
             state.Pending = true;
         }
 
-        _ = Task.Run(() => RunAsync(eventId, state), CancellationToken.None);
+        work.Start($"Refreshing the cards of event {eventId}", _ => RunAsync(eventId, state), CancellationToken.None);
     }
 
     /// <summary>
@@ -64,10 +65,6 @@ public sealed class CardRefresher(EventCards cards, TimeProvider clock, ILogger<
         }
         catch (ObjectDisposedException)
         {
-        }
-        catch (Exception exception)
-        {
-            Log.CardRefreshFailed(logger, exception, eventId);
         }
     }
 

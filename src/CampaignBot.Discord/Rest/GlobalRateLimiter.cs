@@ -1,12 +1,15 @@
+using CampaignBot.Core.Background;
+
 namespace CampaignBot.Discord.Rest;
 
 /// <summary>
 /// The bot-wide limit (50 requests per second). A slot is handed back one second after its response arrived, not
-/// after it was sent, so the server can never see more than the limit within any second, whatever the latency.
+/// after it was sent, so the server can never see more than the limit within any second, whatever the latency. The
+/// waits before handing slots back are <see cref="BackgroundWork"/>, so stopping lets them end (a second at most).
 /// </summary>
 // SemaphoreSlim holds no OS handle unless AvailableWaitHandle is used, and these live as long as the process.
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim without a wait handle needs no disposal.")]
-internal sealed class GlobalRateLimiter(int perSecond, TimeProvider clock)
+internal sealed class GlobalRateLimiter(int perSecond, BackgroundWork work, TimeProvider clock)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
@@ -33,7 +36,12 @@ internal sealed class GlobalRateLimiter(int perSecond, TimeProvider clock)
     }
 
     /// <summary>The request that held a slot has finished; the slot frees a window later.</summary>
-    public void Release() => _ = ReleaseLaterAsync();
+    public void Release()
+    {
+        // The window starts now, when the response arrived, not when the thread pool gets to the wait.
+        var releaseAt = clock.GetTimestamp() + (long)(Window.TotalSeconds * clock.TimestampFrequency);
+        work.Start("Discord: handing back a global rate-limit slot", _ => ReleaseAtAsync(releaseAt), CancellationToken.None);
+    }
 
     /// <summary>After a global 429: no request until <paramref name="retryAfter"/> has passed.</summary>
     public void PauseFor(TimeSpan retryAfter)
@@ -47,10 +55,9 @@ internal sealed class GlobalRateLimiter(int perSecond, TimeProvider clock)
         while (until > current && Interlocked.CompareExchange(ref _pausedUntil, until, current) != current);
     }
 
-    private async Task ReleaseLaterAsync()
+    private async Task ReleaseAtAsync(long releaseAt)
     {
         // Timers run on a coarse clock and can fire a few milliseconds early; the window is measured precisely.
-        var releaseAt = clock.GetTimestamp() + (long)(Window.TotalSeconds * clock.TimestampFrequency);
         while (releaseAt - clock.GetTimestamp() is var left && left > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds((double)left / clock.TimestampFrequency) + TimeSpan.FromMilliseconds(1), clock).ConfigureAwait(false);

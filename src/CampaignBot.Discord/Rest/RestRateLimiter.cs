@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CampaignBot.Core.Background;
 
 namespace CampaignBot.Discord.Rest;
 
@@ -6,12 +7,12 @@ namespace CampaignBot.Discord.Rest;
 /// Discord's REST limits: per-route buckets learned from <c>X-RateLimit-Bucket</c> and keyed with the major
 /// parameter, one request in flight for a route whose bucket is not known yet, and the global limit.
 /// </summary>
-internal sealed class RestRateLimiter(TimeProvider clock, int globalPerSecond = 50)
+internal sealed class RestRateLimiter(TimeProvider clock, BackgroundWork work, int globalPerSecond = 50)
 {
     private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
 
-    public GlobalRateLimiter Global { get; } = new(globalPerSecond, clock);
+    public GlobalRateLimiter Global { get; } = new(globalPerSecond, work, clock);
 
     public async ValueTask<RateLimitLease> AcquireAsync(RestRoute route, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CampaignBot.Adapters;
+using CampaignBot.Core.Background;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;

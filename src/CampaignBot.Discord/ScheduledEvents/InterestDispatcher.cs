@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CampaignBot.Adapters;
+using CampaignBot.Core.Background;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;

@@ -1,4 +1,5 @@
 using CampaignBot.Adapters;
+using CampaignBot.Core.Background;
 using CampaignBot.Mastodon.Mentions;
 using CampaignBot.Mastodon.Tagging;
 using Microsoft.Extensions.Logging;

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging;
 
-namespace CampaignBot.Adapters;
+namespace CampaignBot.Core.Background;
 
 /// <summary>
-/// The owner of an adapter's work that runs beside its loops (Mastodon's REST backfill after each stream
-/// (re)connection, Discord's interactions and scheduled-event dispatches),
-/// as Remora.Discord's responder dispatch owns the responders it starts: each piece is tracked until it ends, a
-/// failure is logged instead of vanishing unobserved, and <see cref="StopAsync"/> awaits what is still running (it
-/// was cancelled with the adapter) for at most <see cref="StopLimit"/>, well inside the host's 10-second shutdown
-/// budget, so nothing outlives the adapter or writes after the queues it feeds have drained.
+/// The owner of work that runs beside the bot's loops without its starter waiting for it (Mastodon's REST backfill
+/// after each stream (re)connection; Discord's interactions, scheduled-event dispatches and rate-limit slot
+/// hand-backs; the coalesced event-card refreshes), as Remora.Discord's responder dispatch owns the responders it
+/// starts: each piece is tracked until it ends, a failure is logged instead of vanishing unobserved, and
+/// <see cref="StopAsync"/> (called by each adapter as it stops) awaits what is still running for at most
+/// <see cref="StopLimit"/>, well inside the host's 10-second shutdown budget, so nothing outlives the adapters or
+/// writes after the queues it feeds have drained. Nothing else in <c>src/</c> starts a task it does not await.
 /// </summary>
 public sealed class BackgroundWork(TimeProvider clock, ILogger<BackgroundWork> logger)
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CampaignBot.Adapters;
+namespace CampaignBot.Core;
 
 internal static partial class Log
 {
