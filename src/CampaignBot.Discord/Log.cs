@@ -104,6 +104,9 @@ internal static partial class Log
     [LoggerMessage(58, LogLevel.Warning, "Scheduled event {ScheduledEventId} made in Discord was not imported: {Reason}")]
     public static partial void ImportRefused(ILogger logger, string scheduledEventId, string reason);
 
+    [LoggerMessage(59, LogLevel.Error, "Shard {ShardId}: the heartbeat or IDENTIFY beside the read loop failed")]
+    public static partial void ConnectionTaskFailed(ILogger logger, Exception exception, int shardId);
+
     [LoggerMessage(90, LogLevel.Warning, "Discord HTTP interaction refused with 401: {Reason}")]
     public static partial void InteractionRejected(ILogger logger, string reason);
 }

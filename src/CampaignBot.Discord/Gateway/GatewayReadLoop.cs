@@ -3,10 +3,16 @@ using System.Text.Json;
 
 namespace CampaignBot.Discord.Gateway;
 
-/// <summary>The read loop of one gateway connection: answers HELLO, heartbeat requests, op 7 and op 9, records dispatches.</summary>
+/// <summary>
+/// The read loop of one gateway connection: answers HELLO, heartbeat requests, op 7 and op 9, records dispatches.
+/// It owns what runs beside it for this connection (the heartbeat, a pending IDENTIFY): both end with it, before the
+/// next connection starts.
+/// </summary>
 internal sealed class GatewayReadLoop(ShardContext owner, ResumeState session, GatewaySocket connection, bool resuming)
 {
     private Heartbeater? _heartbeater;
+    private Task _heartbeat = Task.CompletedTask;
+    private Task _identify = Task.CompletedTask;
     private bool _healthy;
     private volatile bool _zombie;
 
@@ -47,6 +53,20 @@ internal sealed class GatewayReadLoop(ShardContext owner, ResumeState session, G
         finally
         {
             await lifetime.CancelAsync().ConfigureAwait(false);
+            await EndChildrenAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task EndChildrenAsync()
+    {
+        // Both stop on the connection's cancellation and catch what a closing socket throws; anything else is a bug.
+        await Task.WhenAll(_heartbeat, _identify).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var failed in (Task[])[_heartbeat, _identify])
+        {
+            if (failed.Exception?.InnerException is { } exception)
+            {
+                Log.ConnectionTaskFailed(owner.Logger, exception, owner.ShardId);
+            }
         }
     }
 
@@ -124,7 +144,7 @@ internal sealed class GatewayReadLoop(ShardContext owner, ResumeState session, G
             _zombie = true;
             lifetime.Cancel();
         }, latency => owner.Status.Latency(owner.ShardId, latency));
-        _ = _heartbeater.RunAsync(lifetime.Token);
+        _heartbeat = _heartbeater.RunAsync(lifetime.Token);
 
         if (resuming && session is { SessionId: { } sessionId, Sequence: { } sequence })
         {
@@ -133,7 +153,7 @@ internal sealed class GatewayReadLoop(ShardContext owner, ResumeState session, G
         }
 
         // Waiting for an identify slot can take seconds; the read loop must keep reading ACKs meanwhile.
-        _ = IdentifyAsync(lifetime.Token);
+        _identify = IdentifyAsync(lifetime.Token);
     }
 
     private async Task IdentifyAsync(CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 namespace CampaignBot.Discord.Gateway;
 
 /// <summary>One gateway WebSocket: whole-message receive into a reused buffer, paced and serialised sends.</summary>
-internal sealed class GatewaySocket(ClientWebSocket socket, GatewaySendLimiter limiter, TimeSpan closeTimeout) : IDisposable
+internal sealed class GatewaySocket(ClientWebSocket socket, GatewaySendLimiter limiter, TimeSpan closeTimeout, TimeProvider clock) : IDisposable
 {
     /// <summary>Discord closes with 4002 for anything bigger.</summary>
     public const int MaxSendBytes = 4096;
@@ -72,8 +72,8 @@ internal sealed class GatewaySocket(ClientWebSocket socket, GatewaySendLimiter l
             return;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(closeTimeout);
+        using var limit = new CancellationTokenSource(closeTimeout, clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
             await socket.CloseOutputAsync(code, null, timeout.Token).ConfigureAwait(false);

@@ -9,7 +9,8 @@ internal sealed class Heartbeater(GatewaySocket connection, TimeSpan interval, R
     private int _acknowledged = 1;
     private long _sentAt;
 
-    public Task RunAsync(CancellationToken cancellationToken) => Task.Run(() => LoopAsync(cancellationToken), CancellationToken.None);
+    /// <summary>Starts beating; returns at once (the first beat waits) with the loop's task, which ends on cancellation.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => LoopAsync(cancellationToken);
 
     public void Acknowledge()
     {

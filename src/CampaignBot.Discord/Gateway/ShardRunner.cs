@@ -73,8 +73,8 @@ internal sealed class ShardRunner(ShardContext context)
     private async Task<ConnectionOutcome> ConnectAsync(Uri url, bool resuming, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        connectTimeout.CancelAfter(context.Timings.ConnectTimeout);
+        using var connectLimit = new CancellationTokenSource(context.Timings.ConnectTimeout, context.Clock);
+        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectLimit.Token);
         try
         {
             Log.Connecting(context.Logger, context.ShardId, WithQuery(url).GetLeftPart(UriPartial.Path), resuming ? "resume" : "identify");
@@ -91,7 +91,7 @@ internal sealed class ShardRunner(ShardContext context)
             throw;
         }
 
-        using var connection = new GatewaySocket(socket, new GatewaySendLimiter(context.Timings.SendsPerWindow, context.Timings.SendWindow, context.Clock), context.Timings.CloseTimeout);
+        using var connection = new GatewaySocket(socket, new GatewaySendLimiter(context.Timings.SendsPerWindow, context.Timings.SendWindow, context.Clock), context.Timings.CloseTimeout, context.Clock);
         return await new GatewayReadLoop(context, _session, connection, resuming).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }
