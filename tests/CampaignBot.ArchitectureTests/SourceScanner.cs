@@ -29,10 +29,10 @@ internal static partial class SourceScanner
         used.Equals(root, StringComparison.Ordinal)
         || (used.StartsWith(root, StringComparison.Ordinal) && used[root.Length] == '.');
 
-    private static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
+    public static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
 
-    // Replaces comments and literals by spaces (newlines kept) so neither can look like a dependency.
-    private static string BlankCommentsAndStrings(string source) =>
+    /// <summary>The code without comments and literals (replaced by spaces, newlines kept), so neither can look like code.</summary>
+    public static string BlankCommentsAndStrings(string source) =>
         CommentOrString().Replace(source, match => Regex.Replace(match.Value, "[^\n]", " "));
 
     [GeneratedRegex(""""/\*[\s\S]*?\*/|//[^\n]*|@"(?:[^"]|"")*"|\$?"""[\s\S]*?"""|\$?"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)'"""")]
