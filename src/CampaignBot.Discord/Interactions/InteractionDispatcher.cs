@@ -47,10 +47,6 @@ internal sealed class InteractionDispatcher(InteractionHandler handler, Backgrou
         catch (ObjectDisposedException)
         {
         }
-        catch (Exception exception)
-        {
-            Log.InteractionFailed(logger, exception, dispatch.Type);
-        }
         finally
         {
             Interlocked.Decrement(ref _running);

@@ -31,36 +31,29 @@ internal sealed class EventImporter(
 
     private async Task RunAsync(JsonElement data)
     {
-        try
+        if (Text(data, "id") is not { } scheduledId || Text(data, "guild_id") is not { } guild || Text(data, "name") is not { Length: > 0 } name
+            || Text(data, "scheduled_start_time") is not { } start || Text(data, "creator_id") is not { } creator
+            || creator == options.Value.ApplicationId || ScheduledEventText.ActionId(Text(data, "description")) is not null)
         {
-            if (Text(data, "id") is not { } scheduledId || Text(data, "guild_id") is not { } guild || Text(data, "name") is not { Length: > 0 } name
-                || Text(data, "scheduled_start_time") is not { } start || Text(data, "creator_id") is not { } creator
-                || creator == options.Value.ApplicationId || ScheduledEventText.ActionId(Text(data, "description")) is not null)
-            {
-                return;
-            }
-
-            var values = new Dictionary<string, string>
-            {
-                ["kind"] = EventKinds.Name(KindOf(name)),
-                ["title"] = name.Length <= 100 ? name : name[..100],
-                ["when"] = start,
-            };
-            Add(values, "ends", Text(data, "scheduled_end_time"));
-            Add(values, "description", Text(data, "description"));
-            Add(values, "location", data.TryGetProperty("entity_metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object ? Text(metadata, "location") : null);
-            var person = new Person(Platform.Discord, creator, data.TryGetProperty("creator", out var c) && c.ValueKind == JsonValueKind.Object ? Text(c, "global_name") ?? Text(c, "username") ?? creator : creator);
-
-            using var adopting = mirror.Adopt(guild, scheduledId);
-            var result = await router.HandleAsync(new CommandInvocation(["event", "create"], values, new CommandContext(person, null, IsOrganiser: true, RequestId: $"discord:scheduled-event:{scheduledId}")), CancellationToken.None).ConfigureAwait(false);
-            if (!result.IsSuccess)
-            {
-                Log.ImportRefused(logger, scheduledId, result.Error.Message);
-            }
+            return;
         }
-        catch (Exception exception)
+
+        var values = new Dictionary<string, string>
         {
-            Log.InterestFailed(logger, exception, Created);
+            ["kind"] = EventKinds.Name(KindOf(name)),
+            ["title"] = name.Length <= 100 ? name : name[..100],
+            ["when"] = start,
+        };
+        Add(values, "ends", Text(data, "scheduled_end_time"));
+        Add(values, "description", Text(data, "description"));
+        Add(values, "location", data.TryGetProperty("entity_metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object ? Text(metadata, "location") : null);
+        var person = new Person(Platform.Discord, creator, data.TryGetProperty("creator", out var c) && c.ValueKind == JsonValueKind.Object ? Text(c, "global_name") ?? Text(c, "username") ?? creator : creator);
+
+        using var adopting = mirror.Adopt(guild, scheduledId);
+        var result = await router.HandleAsync(new CommandInvocation(["event", "create"], values, new CommandContext(person, null, IsOrganiser: true, RequestId: $"discord:scheduled-event:{scheduledId}")), CancellationToken.None).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            Log.ImportRefused(logger, scheduledId, result.Error.Message);
         }
     }
 

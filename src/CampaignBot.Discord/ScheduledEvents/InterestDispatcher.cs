@@ -30,32 +30,25 @@ internal sealed class InterestDispatcher(
 
     private async Task RunAsync(GatewayDispatch dispatch)
     {
-        try
+        if (Text(dispatch.Data, "guild_id") is not { } guild || Text(dispatch.Data, "guild_scheduled_event_id") is not { } scheduledId
+            || Text(dispatch.Data, "user_id") is not { } userId)
         {
-            if (Text(dispatch.Data, "guild_id") is not { } guild || Text(dispatch.Data, "guild_scheduled_event_id") is not { } scheduledId
-                || Text(dispatch.Data, "user_id") is not { } userId)
-            {
-                Log.MalformedInterest(logger, dispatch.Type);
-                return;
-            }
-
-            if (await mirror.ActionForAsync(guild, scheduledId, CancellationToken.None).ConfigureAwait(false) is not { } eventId)
-            {
-                return;
-            }
-
-            if (dispatch.Type == UserAdd)
-            {
-                await AddAsync(eventId, userId, CancellationToken.None).ConfigureAwait(false);
-            }
-            else
-            {
-                await WithdrawAsync(eventId, Member(userId), CancellationToken.None).ConfigureAwait(false);
-            }
+            Log.MalformedInterest(logger, dispatch.Type);
+            return;
         }
-        catch (Exception exception)
+
+        if (await mirror.ActionForAsync(guild, scheduledId, CancellationToken.None).ConfigureAwait(false) is not { } eventId)
         {
-            Log.InterestFailed(logger, exception, dispatch.Type);
+            return;
+        }
+
+        if (dispatch.Type == UserAdd)
+        {
+            await AddAsync(eventId, userId, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            await WithdrawAsync(eventId, Member(userId), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
