@@ -1,3 +1,4 @@
+using CampaignBot.Adapters;
 using CampaignBot.Core.Background;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
@@ -35,25 +36,8 @@ internal sealed class DiscordAdapter(
         await work.StopAsync().ConfigureAwait(false);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RunAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (OperationCanceledException) when (api.Rest.TokenRejected.IsCompleted)
-        {
-            TokenRejected();
-        }
-        catch (Exception exception)
-        {
-            Log.AdapterCrashed(_logger, exception);
-            status.Stopped($"crashed: {exception.Message}");
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        AdapterRun.GuardAsync(() => RunAsync(stoppingToken), api.Rest.TokenRejected, () => TokenRejected(), Crashed, stoppingToken);
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -128,6 +112,12 @@ internal sealed class DiscordAdapter(
 
         Stop("Discord rejected Discord:Token (HTTP 401)");
         return true;
+    }
+
+    private void Crashed(Exception exception)
+    {
+        Log.AdapterCrashed(_logger, exception);
+        status.Stopped($"crashed: {exception.Message}");
     }
 
     private void Stop(string reason)

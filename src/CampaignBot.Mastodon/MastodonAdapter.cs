@@ -38,22 +38,7 @@ internal sealed class MastodonAdapter(
         using var queues = new CancellationTokenSource();
         var recording = recorder.RunAsync(queues.Token);
         var boosting = boosts.RunAsync(queues.Token);
-        try
-        {
-            await RunAsync(running.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (OperationCanceledException) when (api.Rest.TokenRejected.IsCompleted)
-        {
-            TokenRejected();
-        }
-        catch (Exception exception)
-        {
-            Log.AdapterCrashed(logger, exception);
-            status.Stopped($"crashed: {exception.Message}");
-        }
+        await AdapterRun.GuardAsync(() => RunAsync(running.Token), api.Rest.TokenRejected, () => TokenRejected(), Crashed, stoppingToken).ConfigureAwait(false);
 
         // A stopped adapter (rejected token, crash) keeps its queues until the host stops, as the job may still poll.
         try
@@ -124,6 +109,12 @@ internal sealed class MastodonAdapter(
         }
 
         return apiBase;
+    }
+
+    private void Crashed(Exception exception)
+    {
+        Log.AdapterCrashed(logger, exception);
+        status.Stopped($"crashed: {exception.Message}");
     }
 
     private bool TokenRejected()
