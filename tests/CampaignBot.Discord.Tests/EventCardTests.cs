@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CampaignBot.Core.Domain;
 using CampaignBot.Testing.Discord;
+using Microsoft.Extensions.Hosting;
 
 namespace CampaignBot.Discord.Tests;
 
@@ -93,6 +94,26 @@ public sealed class EventCardTests
 
         Assert.Equal(0, bot.Server.TooManyRequests);
         Assert.NotNull(final);
+    }
+
+    [Fact]
+    public async Task Stopping_waits_for_a_card_refresh_still_waiting_for_its_gap()
+    {
+        await using var bot = await DiscordHarness.CreateAsync();
+        await bot.ConnectedAsync();
+        var card = await CreateWithCardAsync(bot);
+        await bot.InteractAsync(InteractionPayloads.Press("cb1:going:1", card.Id));
+        await bot.Server.Edits.WaitAsync(e => e.Id == card.Id, Wait, "the first card refresh");
+
+        // This refresh waits out the 2-second gap after the first; stopping must not leave it behind.
+        await bot.InteractAsync(InteractionPayloads.Press("cb1:maybe:1", card.Id, userId: "1600000000000000001"));
+        foreach (var hosted in bot.Get<IEnumerable<IHostedService>>().Reverse())
+        {
+            await hosted.StopAsync(Ct);
+        }
+
+        Assert.Contains(bot.Server.Edits.Items, e => e.Id == card.Id
+            && e.Body["embeds"]![0]!["description"]!.GetValue<string>().Contains("RSVPs: 1 going · 1 maybe", StringComparison.Ordinal));
     }
 
     [Fact]
