@@ -78,6 +78,36 @@ public sealed class RestBucketTests
     }
 
     [Fact]
+    public async Task A_global_slot_comes_back_a_second_after_its_response_and_the_wait_is_owned()
+    {
+        var clock = new FakeTimeProvider();
+        var work = Work();
+        var global = new GlobalRateLimiter(1, work, clock);
+        await global.AcquireAsync(TestContext.Current.CancellationToken);
+
+        var responded = clock.GetTimestamp();
+        global.Release();
+        var next = global.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.Equal(1, work.Running);
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(next.IsCompleted);
+
+        // Measured from the response, however late the thread pool starts the wait. The fake clock moves on in small
+        // steps: the wait may arm its timer just as the clock moves, and a fake timer armed after the last step never fires.
+        for (var step = 0; !next.IsCompleted && step < 200; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        await next.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.InRange(clock.GetElapsedTime(responded), TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(1100));
+        await work.StopAsync().WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(0, work.Running);
+    }
+
+    [Fact]
     public async Task Interaction_callbacks_do_not_use_the_global_limit()
     {
         var limiter = new RestRateLimiter(new FakeTimeProvider(), Work(), globalPerSecond: 1);
