@@ -18,5 +18,6 @@ public static class Scenarios
         new Web.WebScenario(),
         new Scheduling.ChaosScenario(),
         new Footprint.IdleScenario(),
+        new Footprint.FanOutBotScenario(),
     ];
 }
