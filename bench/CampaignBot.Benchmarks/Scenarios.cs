@@ -19,5 +19,7 @@ public static class Scenarios
         new Scheduling.ChaosScenario(),
         new Footprint.IdleScenario(),
         new Footprint.FanOutBotScenario(),
+        new Footprint.GuildsScenario(),
+        new Footprint.MastodonBotScenario(),
     ];
 }
