@@ -19,6 +19,10 @@ internal static class BotUnderTest
     public static string Describe(BotBuild build) =>
         build == BotBuild.Built ? "built bot (dotnet build output)" : $"published bot ({Path.GetDirectoryName(build.Assembly)})";
 
+    /// <summary>A bot on <paramref name="connectionString"/> doing only the workload: no seed, no shell, no digest.</summary>
+    public static string[] Settings(string connectionString, params IEnumerable<string> more) =>
+        [$"--Storage:ConnectionString={connectionString}", "--Campaign:SeedFile=", "--Shell:Enabled=false", "--Scheduling:DigestTime=off", .. more];
+
     /// <summary>Samples the bot's memory every 100 ms until <paramref name="until"/> ends; returns the largest RSS seen.</summary>
     public static async Task<double> SampleWhileAsync(BotProcess bot, Task until)
     {

@@ -33,18 +33,7 @@ internal sealed class FanOutBotScenario : IScenario
         await using var database = new SqliteTestDatabase();
         var due = await SeedAsync(database, channels, cancellationToken);
 
-        await using var bot = BotProcess.StartWith(
-        [
-            $"--Storage:ConnectionString={database.Options.ConnectionString}",
-            "--Campaign:SeedFile=",
-            "--Shell:Enabled=false",
-            "--Scheduling:DigestTime=off",
-            $"--Discord:Token={server.Token}",
-            $"--Discord:ApplicationId={FakeDiscordServer.ApplicationId}",
-            $"--Discord:ApiBaseUrl={server.ApiBaseUrl}",
-            $"--Discord:GatewayUrl={server.GatewayUrl}",
-            "--Discord:RegisterCommands=false",
-        ], build);
+        await using var bot = BotProcess.StartWith(BotUnderTest.Settings(database.Options.ConnectionString, server.BotSettings), build);
         await bot.ReadyAsync(TimeSpan.FromSeconds(60)).WaitAsync(cancellationToken);
         if (DateTimeOffset.UtcNow > due)
         {

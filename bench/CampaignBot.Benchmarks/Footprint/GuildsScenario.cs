@@ -34,19 +34,7 @@ internal sealed class GuildsScenario : IScenario
         var database = BotUnderTest.TempDatabase();
         try
         {
-            await using var bot = BotProcess.StartWith(
-            [
-                $"--Storage:ConnectionString=Data Source={database}",
-                "--Campaign:SeedFile=",
-                "--Shell:Enabled=false",
-                "--Scheduling:DigestTime=off",
-                $"--Discord:Token={server.Token}",
-                $"--Discord:ApplicationId={FakeDiscordServer.ApplicationId}",
-                $"--Discord:ApiBaseUrl={server.ApiBaseUrl}",
-                $"--Discord:GatewayUrl={server.GatewayUrl}",
-                $"--Discord:ShardCount={shards}",
-                "--Discord:RegisterCommands=false",
-            ], build);
+            await using var bot = BotProcess.StartWith(BotUnderTest.Settings($"Data Source={database}", [.. server.BotSettings, $"--Discord:ShardCount={shards}"]), build);
             var web = await bot.WebAddressAsync();
             using var http = new HttpClient();
             await server.ShardsIdentified.WaitForCountAsync(_ => true, shards, TimeSpan.FromSeconds(30 + (shards * 6)), "every shard identified");

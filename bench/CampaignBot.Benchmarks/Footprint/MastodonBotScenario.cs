@@ -29,17 +29,12 @@ internal sealed class MastodonBotScenario : IScenario
         var database = BotUnderTest.TempDatabase();
         try
         {
-            await using var bot = BotProcess.StartWith(
-            [
-                $"--Storage:ConnectionString=Data Source={database}",
-                "--Campaign:SeedFile=",
-                "--Shell:Enabled=false",
-                "--Scheduling:DigestTime=off",
+            await using var bot = BotProcess.StartWith(BotUnderTest.Settings(
+                $"Data Source={database}",
                 $"--Campaign:Hashtags:0={Tag}",
                 $"--Mastodon:InstanceUrl={server.InstanceUrl}",
                 $"--Mastodon:AccessToken={server.Token}",
-                "--Mastodon:Boost:Enabled=true",
-            ], build);
+                "--Mastodon:Boost:Enabled=true"), build);
             var subscribed = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
             while (!server.IsSubscribed($"hashtag:{Tag.ToLowerInvariant()}"))
             {

@@ -21,6 +21,16 @@ public sealed partial class FakeDiscordServer
 
     public int GuildCreatesSent => Volatile.Read(ref _guildCreatesSent);
 
+    /// <summary>The settings that point a bot process at this fake (REST and gateway), commands not registered.</summary>
+    public IReadOnlyList<string> BotSettings =>
+    [
+        $"--Discord:Token={Token}",
+        $"--Discord:ApplicationId={ApplicationId}",
+        $"--Discord:ApiBaseUrl={ApiBaseUrl}",
+        $"--Discord:GatewayUrl={GatewayUrl}",
+        "--Discord:RegisterCommands=false",
+    ];
+
     private async Task IdentifyShardAsync(FakeGatewaySocket socket, JsonNode d, FakeGuilds guilds)
     {
         var shard = d["shard"] is JsonArray pair ? (pair[0]!.GetValue<int>(), pair[1]!.GetValue<int>()) : (0, 1);
