@@ -81,6 +81,7 @@ internal sealed class WebScenario : IScenario
         var figures = new Dictionary<string, object>();
 
         using var probe = new WakeProbe();
+        using var instants = new InstantProbe(Enumerable.Range(0, timed).Select(i => start + (ReminderEvery * i)));
         using var pauses = new GcPauses();
         using (var warm = new HttpClient { BaseAddress = address })
         {
@@ -121,6 +122,9 @@ internal sealed class WebScenario : IScenario
         figures["fire_lag_max_ms"] = Math.Round(lags.Max(), 1);
         Attribute(sender, pauses, probe, start, figures);
         ClaimDelays(sender, (ClaimTimes)host.Services.GetRequiredService<IReminderQueue>());
+        var woken = await instants.LateMsAsync();
+        Console.WriteLine($"a second waking thread at the same instants, doing nothing else: late p50 {Math.Round(Percentiles.Of(woken, 50), 1)} ms, p99 {Math.Round(Percentiles.Of(woken, 99), 1)} ms, max {Math.Round(woken.Max(), 1)} ms");
+        figures["instant_probe_p99_ms"] = Math.Round(Percentiles.Of(woken, 99), 1);
         figures["peak_rss_mb"] = botRss;
         figures["clients_peak_rss_mb"] = paths.Max(p => p.ClientsPeakRssMb);
         Console.WriteLine($"peak RSS: the bot's process {botRss} MB (its host and the bench's measuring sender; seeding excluded), the clients' process {figures["clients_peak_rss_mb"]} MB");
