@@ -38,6 +38,7 @@ foreach (var (key, value) in figures)
 if (!line.ContainsKey("peak_rss_mb"))
 {
     line["peak_rss_mb"] = PeakMemory.Megabytes();
+    line["peak_rss_process"] = "bench";
     Console.WriteLine($"peak RSS (this process, bot and fakes together): {line["peak_rss_mb"]} MB");
 }
 

@@ -17,5 +17,6 @@ public static class Scenarios
         new Scheduling.RestartScenario(),
         new Web.WebScenario(),
         new Scheduling.ChaosScenario(),
+        new Footprint.IdleScenario(),
     ];
 }
