@@ -197,12 +197,24 @@ internal sealed class WebScenario : IScenario
 
         using var clients = Process.Start(info) ?? throw new InvalidOperationException("the clients' process did not start");
         var paths = new List<PathFigures>();
-        while (await clients.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        try
         {
-            paths.Add(JsonSerializer.Deserialize<PathFigures>(line) ?? throw new InvalidOperationException($"unreadable figures: {line}"));
+            while (await clients.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            {
+                paths.Add(JsonSerializer.Deserialize<PathFigures>(line) ?? throw new InvalidOperationException($"unreadable figures: {line}"));
+            }
+
+            await clients.WaitForExitAsync(cancellationToken);
+        }
+        finally
+        {
+            // Interrupted or failed: the clients don't outlive the bench.
+            if (!clients.HasExited)
+            {
+                clients.Kill(entireProcessTree: true);
+            }
         }
 
-        await clients.WaitForExitAsync(cancellationToken);
         return clients.ExitCode == 0 && paths.Count == Paths.Length
             ? paths
             : throw new InvalidOperationException($"the clients' process ended with {clients.ExitCode} after {paths.Count} of {Paths.Length} paths");
