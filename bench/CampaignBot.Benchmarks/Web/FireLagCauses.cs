@@ -1,9 +1,10 @@
 namespace CampaignBot.Benchmarks.Web;
 
 /// <summary>
-/// What the late sends waited for: each send over <see cref="LateMs"/> is put down to its claim coming after the
-/// instant (the send then runs on the thread that made the claim, not the reminders' waking thread), to a GC pause (at least half its lag stood in
-/// one), or else to the cores being busy (the waking thread itself woke late).
+/// What the late sends waited for: each send over <see cref="LateMs"/> is put down to its claim (or its batch's
+/// preparation) ending after the instant (the send then runs on the thread that made the claim, not the reminders'
+/// waking thread), to a GC pause (at least half its lag stood in one), or else to the cores being busy (the waking
+/// thread itself woke late).
 /// </summary>
 internal sealed record FireLagCauses(int Late, int ClaimedLate, int GcPause, int CoresBusy, double GcMsInLate, double LagMsInLate, string ByThread)
 {

@@ -138,7 +138,7 @@ internal sealed class WebScenario : IScenario
         var causes = FireLagCauses.Of(sender.Calls, pauses);
         var pauseMs = pauses.Select(p => (p.End - p.Start).TotalMilliseconds).DefaultIfEmpty(0).ToArray();
         var wakes = probe.LateMsSince(start);
-        Console.Write(new Table($"sends over {FireLagCauses.LateMs} ms", "claimed after instant", "in a GC pause", "cores busy", "GC ms in them", "lag ms in them")
+        Console.Write(new Table($"sends over {FireLagCauses.LateMs} ms", "ready only after instant", "in a GC pause", "cores busy", "GC ms in them", "lag ms in them")
             .Row(causes.Late, causes.ClaimedLate, causes.GcPause, causes.CoresBusy, causes.GcMsInLate, causes.LagMsInLate));
         Console.Write(new Table("GC pauses during load", "total ms", "max ms", "probe wakes", "probe late p50 ms", "p99 ms", "max ms")
             .Row(pauses.Length, Math.Round(pauseMs.Sum(), 1), Math.Round(pauseMs.Max(), 1), wakes.Count,
@@ -152,7 +152,7 @@ internal sealed class WebScenario : IScenario
         var probeOnTime = wokenLate.Count(c => probe.OnTimeWakesBetween(c.Due, c.At) > 0);
         Console.WriteLine($"of {wokenLate.Length} late sends on the waking thread, {probeOnTime} were late while the probe thread woke on time in between");
         figures["late_sends"] = causes.Late;
-        figures["late_claimed_after_instant"] = causes.ClaimedLate;
+        figures["late_ready_after_instant"] = causes.ClaimedLate;
         figures["late_in_gc_pause"] = causes.GcPause;
         figures["late_cores_busy"] = causes.CoresBusy;
         figures["gc_pauses"] = pauses.Length;
