@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CampaignBot.Benchmarks.Startup;
 using CampaignBot.Storage;
 
 namespace CampaignBot.Benchmarks.Scheduling;
@@ -48,66 +48,15 @@ internal sealed class RestartScenario : IScenario
 
     private static async Task<double> StartToArmedAsync(StorageProvider engine, string connectionString, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = BotPaths.RepositoryRoot,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(BotPaths.BotAssembly);
-        foreach (var setting in new[]
-        {
+        await using var bot = BotProcess.Start(BotPaths.BotAssembly,
+        [
             $"--Storage:Provider={engine}",
             $"--Storage:ConnectionString={connectionString}",
             "--Campaign:SeedFile=",
             "--Shell:Enabled=true",
             "--Logging:LogLevel:CampaignBot.Scheduling=Debug",
-        })
-        {
-            start.ArgumentList.Add(setting);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k!.StartsWith("Discord__", StringComparison.Ordinal) || k.StartsWith("Mastodon__", StringComparison.Ordinal)).ToArray())
-        {
-            start.Environment.Remove(key!);
-        }
-
-        var armed = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                errors.Enqueue(text);
-            }
-
-            if (line.Data?.Contains(Armed, StringComparison.Ordinal) == true)
-            {
-                armed.TrySetResult(clock.Elapsed.TotalSeconds);
-            }
-        };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        try
-        {
-            return await armed.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            throw new InvalidOperationException($"The bot did not arm its dispatcher within 60 s. Its log:\n{string.Join('\n', errors)}");
-        }
-        finally
-        {
-            // End of input stops the shell, and with it the bot, cleanly.
-            process.StandardInput.Close();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(15)))
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        ]);
+        var armed = await bot.LoggedAsync(Armed, TimeSpan.FromSeconds(60)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return armed.TotalSeconds;
     }
 }
