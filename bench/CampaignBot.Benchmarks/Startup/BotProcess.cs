@@ -42,7 +42,7 @@ internal sealed class BotProcess : IAsyncDisposable
         {
             lock (_lock)
             {
-                return string.Join('\n', _log.Select(entry => entry.Line));
+                return string.Join('\n', _log.Select(entry => $"[{entry.At.TotalMilliseconds,7:F1} ms] {entry.Line}"));
             }
         }
     }
