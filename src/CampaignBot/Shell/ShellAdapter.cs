@@ -33,7 +33,8 @@ internal sealed class ShellAdapter(
             console.WriteBlock("CampaignBot shell. Type help for commands, exit to quit.");
         }
 
-        Log.ShellReady(logger);
+        // Commands are answered from now on; the log says ready once the whole bot is (scripts and tests wait for it).
+        using var ready = lifetime.ApplicationStarted.Register(() => Log.ShellReady(logger));
         try
         {
             while (await ReadLineAsync(stoppingToken).ConfigureAwait(false) is { } line)
