@@ -44,11 +44,11 @@ internal sealed class StartScenario : IScenario
                 runs.Add(await StartOnceAsync(assembly, database, discord, mastodon, i + 2, cancellationToken).ConfigureAwait(false));
             }
 
-            var table = new Table("start", "shell answers (ms)", "Discord IDENTIFY (ms)", "Mastodon stream (ms)", "ready (ms)", "first boost (ms)", "second boost (ms)", "bot peak RSS (MB)");
-            table.Row("first (creates the database)", first.Shell, first.Identify, first.Stream, first.Ready, first.FirstBoost, first.SecondBoost, first.PeakRssMb);
+            var table = new Table("start", "shell answers (ms)", "Discord IDENTIFY (ms)", "Mastodon stream (ms)", "ready (ms)", "CPU to ready (ms)", "first boost (ms)", "second boost (ms)", "bot peak RSS (MB)");
+            table.Row("first (creates the database)", first.Shell, first.Identify, first.Stream, first.Ready, first.CpuToReady, first.FirstBoost, first.SecondBoost, first.PeakRssMb);
             foreach (var (run, index) in runs.Select((run, index) => (run, index)))
             {
-                table.Row($"restart {index + 1}", run.Shell, run.Identify, run.Stream, run.Ready, run.FirstBoost, run.SecondBoost, run.PeakRssMb);
+                table.Row($"restart {index + 1}", run.Shell, run.Identify, run.Stream, run.Ready, run.CpuToReady, run.FirstBoost, run.SecondBoost, run.PeakRssMb);
             }
 
             var median = new StartTimes(
@@ -56,10 +56,11 @@ internal sealed class StartScenario : IScenario
                 Median(runs, r => r.Identify),
                 Median(runs, r => r.Stream),
                 Median(runs, r => r.Ready),
+                Median(runs, r => r.CpuToReady),
                 Median(runs, r => r.FirstBoost),
                 Median(runs, r => r.SecondBoost),
                 Median(runs, r => r.PeakRssMb));
-            table.Row("median of restarts", median.Shell, median.Identify, median.Stream, median.Ready, median.FirstBoost, median.SecondBoost, median.PeakRssMb);
+            table.Row("median of restarts", median.Shell, median.Identify, median.Stream, median.Ready, median.CpuToReady, median.FirstBoost, median.SecondBoost, median.PeakRssMb);
             Console.Write(table);
             return new Dictionary<string, object>
             {
@@ -68,6 +69,7 @@ internal sealed class StartScenario : IScenario
                 ["discord_identify_ms"] = median.Identify,
                 ["mastodon_stream_ms"] = median.Stream,
                 ["ready_ms"] = median.Ready,
+                ["cpu_to_ready_ms"] = median.CpuToReady,
                 ["first_boost_ms"] = median.FirstBoost,
                 ["second_boost_ms"] = median.SecondBoost,
                 ["first_start_ready_ms"] = first.Ready,
@@ -109,13 +111,14 @@ internal sealed class StartScenario : IScenario
         var stream = After(bot, Until(() => mastodon.StreamConnections.Count > streams, cancellationToken));
         await Task.WhenAll(shell, identify, stream).WaitAsync(cancellationToken).ConfigureAwait(false);
         var ready = new[] { shell.Result, identify.Result, stream.Result }.Max();
+        var cpu = bot.CpuMs();
 
         await Until(() => mastodon.IsSubscribed($"hashtag:{Tag}"), cancellationToken).ConfigureAwait(false);
 
         var firstBoost = await BoostAsync(bot, mastodon, $"first{start}", cancellationToken).ConfigureAwait(false);
         await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         var secondBoost = await BoostAsync(bot, mastodon, $"second{start}", cancellationToken).ConfigureAwait(false);
-        return new StartTimes(Ms(shell.Result), Ms(identify.Result), Ms(stream.Result), Ms(ready), firstBoost, secondBoost, bot.PeakRssMb());
+        return new StartTimes(Ms(shell.Result), Ms(identify.Result), Ms(stream.Result), Ms(ready), cpu, firstBoost, secondBoost, bot.PeakRssMb());
     }
 
     // The log records each stream connection as the same string, so it is watched by its count.
