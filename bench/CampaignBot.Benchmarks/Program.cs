@@ -2,6 +2,12 @@ using System.Text.Json;
 using CampaignBot.Benchmarks;
 
 // dotnet run -c Release --project bench/CampaignBot.Benchmarks -- <scenario> [options]
+// The web scenario's clients: this program re-launched in a process of its own, not a scenario to run by hand.
+if (args is [CampaignBot.Benchmarks.Web.WebClients.Argument, .. var clientArgs])
+{
+    return await CampaignBot.Benchmarks.Web.WebClients.RunAsync(clientArgs, CancellationToken.None);
+}
+
 if (args.Length == 0 || Scenarios.All.FirstOrDefault(s => s.Name == args[0]) is not { } scenario)
 {
     Console.Error.WriteLine("usage: CampaignBot.Benchmarks <scenario> [options]");
@@ -32,6 +38,7 @@ foreach (var (key, value) in figures)
 if (!line.ContainsKey("peak_rss_mb"))
 {
     line["peak_rss_mb"] = PeakMemory.Megabytes();
+    line["peak_rss_process"] = "bench";
     Console.WriteLine($"peak RSS (this process, bot and fakes together): {line["peak_rss_mb"]} MB");
 }
 

@@ -18,5 +18,6 @@ public static class Scenarios
         new Startup.StartScenario(),
         new Web.WebScenario(),
         new Scheduling.ChaosScenario(),
+        new Footprint.IdleScenario(),
     ];
 }

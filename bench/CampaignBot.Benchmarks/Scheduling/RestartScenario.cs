@@ -1,5 +1,5 @@
-using CampaignBot.Benchmarks.Startup;
 using CampaignBot.Storage;
+using CampaignBot.Testing.Processes;
 
 namespace CampaignBot.Benchmarks.Scheduling;
 
@@ -48,7 +48,7 @@ internal sealed class RestartScenario : IScenario
 
     private static async Task<double> StartToArmedAsync(StorageProvider engine, string connectionString, CancellationToken cancellationToken)
     {
-        await using var bot = BotProcess.Start(BotPaths.BotAssembly,
+        await using var bot = BotProcess.StartWith(
         [
             $"--Storage:Provider={engine}",
             $"--Storage:ConnectionString={connectionString}",
@@ -56,7 +56,15 @@ internal sealed class RestartScenario : IScenario
             "--Shell:Enabled=true",
             "--Logging:LogLevel:CampaignBot.Scheduling=Debug",
         ]);
-        var armed = await bot.LoggedAsync(Armed, TimeSpan.FromSeconds(60)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return armed.TotalSeconds;
+        try
+        {
+            var armed = await bot.WaitForLogAsync(Armed, TimeSpan.FromSeconds(60)).WaitAsync(cancellationToken);
+            return (armed - bot.StartedAt).TotalSeconds;
+        }
+        finally
+        {
+            // End of input stops the shell, and with it the bot, cleanly.
+            await bot.StopAsync();
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using CampaignBot.Benchmarks.Footprint;
 using CampaignBot.Testing.Discord;
 using CampaignBot.Testing.Mastodon;
+using CampaignBot.Testing.Processes;
 
 namespace CampaignBot.Benchmarks.Startup;
 
@@ -12,7 +14,7 @@ namespace CampaignBot.Benchmarks.Startup;
 /// stream connecting at the fake, and ready when all three have happened. Then the first tagged post after start is
 /// pushed on the hashtag stream and timed to its reblog request (cold), and a second one (warm). The first start
 /// creates the database and is reported apart; the median of the starts after it is what counts.
-/// Arguments: [starts, default 5] [path of CampaignBot.dll, default the build beside this one, e.g. a ReadyToRun publish].
+/// Arguments: [starts, default 5] [--bot &lt;publish dir&gt;, e.g. a ReadyToRun publish; default the built bot].
 /// </summary>
 internal sealed class StartScenario : IScenario
 {
@@ -25,9 +27,9 @@ internal sealed class StartScenario : IScenario
 
     public async Task<IReadOnlyDictionary<string, object>> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var starts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        var assembly = args.Length > 1 ? Path.GetFullPath(args[1]) : Scheduling.BotPaths.BotAssembly;
-        Console.WriteLine($"bot: {assembly}");
+        var starts = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var given) ? given : 5;
+        var build = BotUnderTest.Build(args);
+        Console.WriteLine($"bot: {BotUnderTest.Describe(build)}");
         var directory = Directory.CreateTempSubdirectory("campaignbot-start-");
         try
         {
@@ -37,11 +39,11 @@ internal sealed class StartScenario : IScenario
             // must stay unique across them.
             await using var discord = await FakeDiscordServer.StartAsync().ConfigureAwait(false);
             await using var mastodon = await FakeMastodonServer.StartAsync().ConfigureAwait(false);
-            var first = await StartOnceAsync(assembly, database, discord, mastodon, 1, cancellationToken).ConfigureAwait(false);
+            var first = await StartOnceAsync(build, database, discord, mastodon, 1, cancellationToken).ConfigureAwait(false);
             var runs = new List<StartTimes>();
             for (var i = 0; i < starts; i++)
             {
-                runs.Add(await StartOnceAsync(assembly, database, discord, mastodon, i + 2, cancellationToken).ConfigureAwait(false));
+                runs.Add(await StartOnceAsync(build, database, discord, mastodon, i + 2, cancellationToken).ConfigureAwait(false));
             }
 
             var table = new Table("start", "shell answers (ms)", "Discord IDENTIFY (ms)", "Mastodon stream (ms)", "ready (ms)", "CPU to ready (ms)", "first boost (ms)", "second boost (ms)", "bot peak RSS (MB)");
@@ -85,10 +87,10 @@ internal sealed class StartScenario : IScenario
     private static double Median(List<StartTimes> runs, Func<StartTimes, double> figure) =>
         runs.Select(figure).Order().ElementAt(runs.Count / 2);
 
-    private static async Task<StartTimes> StartOnceAsync(string assembly, string database, FakeDiscordServer discord, FakeMastodonServer mastodon, int start, CancellationToken cancellationToken)
+    private static async Task<StartTimes> StartOnceAsync(BotBuild build, string database, FakeDiscordServer discord, FakeMastodonServer mastodon, int start, CancellationToken cancellationToken)
     {
         var streams = mastodon.StreamConnections.Count;
-        await using var bot = BotProcess.Start(assembly,
+        await using var bot = BotProcess.StartWith(
         [
             "--Storage:Provider=Sqlite",
             $"--Storage:ConnectionString=Data Source={database}",
@@ -101,24 +103,31 @@ internal sealed class StartScenario : IScenario
             $"--Mastodon:InstanceUrl={mastodon.InstanceUrl}",
             $"--Mastodon:AccessToken={mastodon.Token}",
             $"--Campaign:Hashtags:0={Tag}",
-        ]);
+        ], build);
 
-        // Typed before the bot is up, as a piped script would: the shell answers it as soon as it reads input.
-        await bot.Input.WriteLineAsync("event list").ConfigureAwait(false);
-        await bot.Input.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var shell = bot.FirstAnswerAsync(Patience);
-        var identify = After(bot, discord.WaitForOpAsync(2, start, Patience));
-        var stream = After(bot, Until(() => mastodon.StreamConnections.Count > streams, cancellationToken));
-        await Task.WhenAll(shell, identify, stream).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var ready = new[] { shell.Result, identify.Result, stream.Result }.Max();
-        var cpu = bot.CpuMs();
+        try
+        {
+            // Typed before the bot is up, as a piped script would: the shell answers it as soon as it reads input.
+            await bot.Input.WriteLineAsync("event list").ConfigureAwait(false);
+            await bot.Input.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var shell = Since(bot, bot.WaitForLogAsync("Upcoming actions", Patience));
+            var identify = After(bot, discord.WaitForOpAsync(2, start, Patience));
+            var stream = After(bot, Until(() => mastodon.StreamConnections.Count > streams, cancellationToken));
+            await Task.WhenAll(shell, identify, stream).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var ready = new[] { shell.Result, identify.Result, stream.Result }.Max();
+            var cpu = ProcessCpu.Milliseconds(bot.Id);
 
-        await Until(() => mastodon.IsSubscribed($"hashtag:{Tag}"), cancellationToken).ConfigureAwait(false);
+            await Until(() => mastodon.IsSubscribed($"hashtag:{Tag}"), cancellationToken).ConfigureAwait(false);
 
-        var firstBoost = await BoostAsync(bot, mastodon, $"first{start}", cancellationToken).ConfigureAwait(false);
-        await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        var secondBoost = await BoostAsync(bot, mastodon, $"second{start}", cancellationToken).ConfigureAwait(false);
-        return new StartTimes(Ms(shell.Result), Ms(identify.Result), Ms(stream.Result), Ms(ready), cpu, firstBoost, secondBoost, bot.PeakRssMb());
+            var firstBoost = await BoostAsync(bot, mastodon, $"first{start}", cancellationToken).ConfigureAwait(false);
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            var secondBoost = await BoostAsync(bot, mastodon, $"second{start}", cancellationToken).ConfigureAwait(false);
+            return new StartTimes(Ms(shell.Result), Ms(identify.Result), Ms(stream.Result), Ms(ready), cpu, firstBoost, secondBoost, bot.Memory()?.PeakMb ?? 0);
+        }
+        finally
+        {
+            await bot.StopAsync().ConfigureAwait(false);
+        }
     }
 
     // The log records each stream connection as the same string, so it is watched by its count.
@@ -141,8 +150,10 @@ internal sealed class StartScenario : IScenario
     private static async Task<TimeSpan> After<T>(BotProcess bot, Task<T> happened)
     {
         await happened.ConfigureAwait(false);
-        return bot.Elapsed;
+        return DateTimeOffset.UtcNow - bot.StartedAt;
     }
+
+    private static async Task<TimeSpan> Since(BotProcess bot, Task<DateTimeOffset> seen) => await seen.ConfigureAwait(false) - bot.StartedAt;
 
     private static async Task<double> BoostAsync(BotProcess bot, FakeMastodonServer mastodon, string author, CancellationToken cancellationToken)
     {
