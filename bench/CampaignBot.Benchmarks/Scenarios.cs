@@ -19,5 +19,8 @@ public static class Scenarios
         new Web.WebScenario(),
         new Scheduling.ChaosScenario(),
         new Footprint.IdleScenario(),
+        new Footprint.FanOutBotScenario(),
+        new Footprint.GuildsScenario(),
+        new Footprint.MastodonBotScenario(),
     ];
 }

@@ -19,6 +19,10 @@ internal static class BotUnderTest
     public static string Describe(BotBuild build) =>
         build == BotBuild.Built ? "built bot (dotnet build output)" : $"published bot ({Path.GetDirectoryName(build.Assembly)})";
 
+    /// <summary>A bot on <paramref name="connectionString"/> doing only the workload: no seed, no shell, no digest.</summary>
+    public static string[] Settings(string connectionString, params IEnumerable<string> more) =>
+        [$"--Storage:ConnectionString={connectionString}", "--Campaign:SeedFile=", "--Shell:Enabled=false", "--Scheduling:DigestTime=off", .. more];
+
     /// <summary>Samples the bot's memory every 100 ms until <paramref name="until"/> ends; returns the largest RSS seen.</summary>
     public static async Task<double> SampleWhileAsync(BotProcess bot, Task until)
     {
@@ -53,7 +57,32 @@ internal static class BotUnderTest
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot process ({Describe(build)}): {memory}"));
     }
 
+    /// <summary>Returns once the bot's CPU time has stood (nearly) still for a second: it has caught up with its input.</summary>
+    public static async Task StillAsync(BotProcess bot, CancellationToken cancellationToken)
+    {
+        var cpu = CpuTicks(bot.Id);
+        while (true)
+        {
+            await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+            var now = CpuTicks(bot.Id);
+            if (now - cpu <= 5)
+            {
+                return;
+            }
+
+            cpu = now;
+        }
+    }
+
     public static string TempDatabase() => Path.Combine(Path.GetTempPath(), $"campaignbot-bench-{Guid.NewGuid():N}.db");
+
+    // utime + stime from /proc/<pid>/stat, in clock ticks.
+    private static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
 
     public static void Delete(string database)
     {

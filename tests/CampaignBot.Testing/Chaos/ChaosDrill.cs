@@ -36,11 +36,7 @@ public static partial class ChaosDrill
             "--Scheduling:DigestTime=off",
             $"--Scheduling:LateAfter={plan.LateAfter}",
             .. plan.Lease is { } lease ? [$"--Scheduling:Lease={lease}"] : Array.Empty<string>(),
-            $"--Discord:Token={discord.Token}",
-            $"--Discord:ApplicationId={FakeDiscordServer.ApplicationId}",
-            $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}",
-            $"--Discord:GatewayUrl={discord.GatewayUrl}",
-            "--Discord:RegisterCommands=false",
+            .. discord.BotSettings,
         ];
 
         var lives = new List<(DateTimeOffset Ready, DateTimeOffset Killed)>();

@@ -16,10 +16,20 @@ public sealed partial class FakeDiscordServer
     /// <summary><c>session_start_limit.max_concurrency</c>: how many shards may IDENTIFY in each 5 s.</summary>
     public int MaxConcurrency { get; set; } = 1;
 
-    /// <summary>Shards that identified, by shard id, with the number of guilds each was sent.</summary>
+    /// <summary>Shards sent READY, by shard id, with the number of guilds each is to get.</summary>
     public EventLog<(int Shard, int Guilds)> ShardsIdentified { get; } = new();
 
     public int GuildCreatesSent => Volatile.Read(ref _guildCreatesSent);
+
+    /// <summary>The settings that point a bot process at this fake (REST and gateway), commands not registered.</summary>
+    public IReadOnlyList<string> BotSettings =>
+    [
+        $"--Discord:Token={Token}",
+        $"--Discord:ApplicationId={ApplicationId}",
+        $"--Discord:ApiBaseUrl={ApiBaseUrl}",
+        $"--Discord:GatewayUrl={GatewayUrl}",
+        "--Discord:RegisterCommands=false",
+    ];
 
     private async Task IdentifyShardAsync(FakeGatewaySocket socket, JsonNode d, FakeGuilds guilds)
     {
@@ -48,12 +58,22 @@ public sealed partial class FakeDiscordServer
                 ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
             },
         }).ConfigureAwait(false);
-        foreach (var id in ids)
-        {
-            await socket.SendBytesAsync(guilds.Frame(id, ++seq, ApplicationId)).ConfigureAwait(false);
-            Interlocked.Increment(ref _guildCreatesSent);
-        }
-
         ShardsIdentified.Add((shard.Item1, ids.Length));
+
+        // Off the receive loop, so the shard's heartbeats are still acknowledged while thousands of guilds go out.
+        _ = Task.Run(async () =>
+        {
+            await guilds.Held.ConfigureAwait(false);
+            foreach (var id in ids)
+            {
+                if (!socket.Open)
+                {
+                    return;
+                }
+
+                await socket.SendBytesAsync(guilds.Frame(id, ++seq, ApplicationId)).ConfigureAwait(false);
+                Interlocked.Increment(ref _guildCreatesSent);
+            }
+        });
     }
 }

@@ -18,6 +18,9 @@ public sealed class FakeGuilds(int count, int channels = 20, int roles = 12)
 
     public int Count => count;
 
+    /// <summary>GUILD_CREATEs wait for this after READY (a bench measures the bot before and after them).</summary>
+    public Task Held { get; init; } = Task.CompletedTask;
+
     public static long Id(int index) => ((FirstTimestamp + (index * Step)) << 22) | (uint)(index % 4096);
 
     public static int ShardOf(long guildId, int shards) => (int)((guildId >> 22) % shards);
