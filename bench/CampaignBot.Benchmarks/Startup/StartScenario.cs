@@ -76,6 +76,7 @@ internal sealed class StartScenario : IScenario
                 ["second_boost_ms"] = median.SecondBoost,
                 ["first_start_ready_ms"] = first.Ready,
                 ["peak_rss_mb"] = median.PeakRssMb,
+                ["peak_rss_process"] = "bot",
             };
         }
         finally
@@ -90,6 +91,7 @@ internal sealed class StartScenario : IScenario
     private static async Task<StartTimes> StartOnceAsync(BotBuild build, string database, FakeDiscordServer discord, FakeMastodonServer mastodon, int start, CancellationToken cancellationToken)
     {
         var streams = mastodon.StreamConnections.Count;
+        // Not the fake's BotSettings: a real start asks for the gateway and checks its command registration.
         await using var bot = BotProcess.StartWith(
         [
             "--Storage:Provider=Sqlite",
