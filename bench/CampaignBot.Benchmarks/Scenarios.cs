@@ -15,6 +15,7 @@ public static class Scenarios
         new Scheduling.FireLagScenario(),
         new Scheduling.ScheduleScenario(),
         new Scheduling.RestartScenario(),
+        new Startup.StartScenario(),
         new Web.WebScenario(),
         new Scheduling.ChaosScenario(),
         new Footprint.IdleScenario(),

@@ -43,7 +43,9 @@ public static class HostBuilderExtensions
         var platforms = PlatformSettings.From(builder.Configuration);
         builder.Services.AddSingleton(platforms);
 
-        // Hosted services start in registration order: migrations, the seed, the scheduler, then the adapters.
+        // Hosted services start in registration order: migrations, the seed, the scheduler, then the web surface. The
+        // adapters start right after the seed (see StartEarly), so their round trips to Discord and Mastodon overlap
+        // the scheduler's start instead of waiting for it.
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddCampaignStorage();
         builder.Services.AddCampaignOptions();
@@ -52,11 +54,11 @@ public static class HostBuilderExtensions
         builder.Services.AddCampaignScheduling(new SchedulerStore(storage.Provider == StorageProvider.Postgres, storage.ConnectionString));
         builder.Services.AddCampaignStatus();
 
-        // Before the adapters, so the page and /readyz answer while they connect.
         builder.Services.AddCampaignWeb();
+        var adapters = new StartEarly(builder.Services);
         if (platforms.DiscordConfigured)
         {
-            builder.Services.AddDiscordAdapter();
+            adapters.Add(services => services.AddDiscordAdapter());
             if (!string.IsNullOrWhiteSpace(builder.Configuration["Discord:PublicKey"]))
             {
                 builder.Services.AddSingleton(new WebEndpoints("discord-interactions", DiscordInteractionsEndpoint.Map));
@@ -65,14 +67,15 @@ public static class HostBuilderExtensions
 
         if (platforms.MastodonConfigured)
         {
-            builder.Services.AddMastodonAdapter();
+            adapters.Add(services => services.AddMastodonAdapter());
         }
 
         if (platforms.ShellEnabled)
         {
-            builder.Services.AddShellAdapter();
+            adapters.Add(services => services.AddShellAdapter());
         }
 
+        adapters.StartAfter<CampaignSeeder>();
         return builder;
     }
 }

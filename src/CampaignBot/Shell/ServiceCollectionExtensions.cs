@@ -6,7 +6,7 @@ namespace CampaignBot.Shell;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The terminal adapter and its sender. Register last: it starts reading once everything else is up.</summary>
+    /// <summary>The terminal adapter and its sender. It answers as soon as it starts; end of input stops the bot once it has fully started.</summary>
     public static IServiceCollection AddShellAdapter(this IServiceCollection services)
     {
         services.TryAddSingleton(_ => ShellConsole.System());

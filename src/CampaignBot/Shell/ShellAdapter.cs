@@ -33,7 +33,8 @@ internal sealed class ShellAdapter(
             console.WriteBlock("CampaignBot shell. Type help for commands, exit to quit.");
         }
 
-        Log.ShellReady(logger);
+        // Commands are answered from now on; the log says ready once the whole bot is (scripts and tests wait for it).
+        using var ready = lifetime.ApplicationStarted.Register(() => Log.ShellReady(logger));
         try
         {
             while (await ReadLineAsync(stoppingToken).ConfigureAwait(false) is { } line)
@@ -53,6 +54,10 @@ internal sealed class ShellAdapter(
             }
 
             Log.ShellInputEnded(logger);
+
+            // The shell starts before the scheduler and the web surface; a short script can end before they are up,
+            // and stopping then would cut their start short. The bot stops once it has fully started.
+            await WhenStartedAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -60,6 +65,13 @@ internal sealed class ShellAdapter(
         }
 
         lifetime.StopApplication();
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
     }
 
     private async Task<string?> ReadLineAsync(CancellationToken stoppingToken)
