@@ -36,8 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICampaignStore>(provider => new SqlCampaignStore(
             provider.GetRequiredService<DbDataSource>(),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetServices<IReminderWakeup>()));
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IReminderQueue>(provider => new SqlReminderQueue(
             provider.GetRequiredService<DbDataSource>(),
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider,
