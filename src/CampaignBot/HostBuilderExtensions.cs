@@ -43,7 +43,8 @@ public static class HostBuilderExtensions
         var platforms = PlatformSettings.From(builder.Configuration);
         builder.Services.AddSingleton(platforms);
 
-        // Hosted services start in registration order: migrations, the seed, the scheduler, then the adapters.
+        // Hosted services start in registration order (the database is migrated before the host starts, in
+        // Program.cs): the seed, the scheduler, then the adapters.
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddCampaignStorage();
         builder.Services.AddCampaignOptions();
