@@ -1,9 +1,13 @@
 # syntax=docker/dockerfile:1
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The SDK runs on the build machine's own architecture and cross-compiles for the target (amd64 or arm64, e.g. a
+# Raspberry Pi 4/5): ReadyToRun code for that architecture, so the bot starts without JIT-compiling its own assemblies
+# and their dependencies.
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props CampaignBot.sln ./
 COPY src/ src/
-RUN dotnet publish src/CampaignBot -c Release -o /out
+RUN dotnet publish src/CampaignBot -c Release -a $TARGETARCH --self-contained false -p:PublishReadyToRun=true -o /out
 
 # ASP.NET Core's runtime: the web surface (page, calendar, health, metrics) runs on Kestrel inside the bot.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -2,6 +2,12 @@ using System.Text.Json;
 using CampaignBot.Benchmarks;
 
 // dotnet run -c Release --project bench/CampaignBot.Benchmarks -- <scenario> [options]
+// The web scenario's clients: this program re-launched in a process of its own, not a scenario to run by hand.
+if (args is [CampaignBot.Benchmarks.Web.WebClients.Argument, .. var clientArgs])
+{
+    return await CampaignBot.Benchmarks.Web.WebClients.RunAsync(clientArgs, CancellationToken.None);
+}
+
 if (args.Length == 0 || Scenarios.All.FirstOrDefault(s => s.Name == args[0]) is not { } scenario)
 {
     Console.Error.WriteLine("usage: CampaignBot.Benchmarks <scenario> [options]");
@@ -34,6 +40,9 @@ if (!line.ContainsKey("peak_rss_mb"))
     line["peak_rss_mb"] = PeakMemory.Megabytes();
     Console.WriteLine($"peak RSS (this process, bot and fakes together): {line["peak_rss_mb"]} MB");
 }
+
+// Whose peak it is: a scenario that runs the bot as its own process says "bot"; otherwise the bot ran in this one.
+line.TryAdd("peak_rss_process", "bench");
 
 Console.WriteLine(JsonSerializer.Serialize(line));
 return 0;

@@ -17,5 +17,9 @@ public static class Scenarios
         new Scheduling.RestartScenario(),
         new Web.WebScenario(),
         new Scheduling.ChaosScenario(),
+        new Footprint.IdleScenario(),
+        new Footprint.FanOutBotScenario(),
+        new Footprint.GuildsScenario(),
+        new Footprint.MastodonBotScenario(),
     ];
 }

@@ -25,7 +25,8 @@ public sealed class SchedulingOptions
 
     /// <summary>
     /// After a run, keep waiting for reminders that fall due within this long instead of re-arming the trigger for
-    /// each: a burst of reminders spread over a second fires on time. Zero re-arms after every run.
+    /// each: a burst of reminders spread over a second fires on time. Counted from the last reminder claimed, so a
+    /// steady stream (one every second or so) stays in one run. Zero re-arms after every run.
     /// </summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromSeconds(2);
 

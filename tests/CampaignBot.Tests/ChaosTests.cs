@@ -55,5 +55,5 @@ public sealed class ChaosTests
         Assert.True(report.WorstOverAllowed <= TimeSpan.Zero, $"{report.WorstOverAllowed} over the allowed");
     }
 
-    private static ChaosBot Start(IReadOnlyList<string> settings) => ChaosBot.Start(BotProcess.AssemblyPath, RepositoryRoot.Path, settings);
+    private static BotProcess Start(IReadOnlyList<string> settings) => BotProcess.StartWith(settings);
 }

@@ -82,6 +82,16 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
+    public void Dockerfile_publishes_ReadyToRun_code_for_the_target_architecture()
+    {
+        var publish = File.ReadAllLines(RepositoryRoot.File("Dockerfile")).Single(line => line.Contains("dotnet publish", StringComparison.Ordinal));
+
+        Assert.Contains("-p:PublishReadyToRun=true", publish, StringComparison.Ordinal);
+        Assert.Contains("-a $TARGETARCH", publish, StringComparison.Ordinal);
+        Assert.Contains("-c Release", publish, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_marks_the_bot_healthy_from_readyz_and_the_image_exposes_the_web_ports()
     {
         var bot = (YamlMappingNode)((YamlMappingNode)Compose()["services"])["bot"];

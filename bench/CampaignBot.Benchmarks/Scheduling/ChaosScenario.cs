@@ -1,5 +1,6 @@
 using CampaignBot.Storage;
 using CampaignBot.Testing.Chaos;
+using CampaignBot.Testing.Processes;
 using CampaignBot.Testing.Discord;
 
 namespace CampaignBot.Benchmarks.Scheduling;
@@ -57,7 +58,7 @@ internal sealed class ChaosScenario : IScenario
     {
         await using var database = await BenchEngines.CreateAsync(engine, cancellationToken);
         await using var discord = await FakeDiscordServer.StartAsync();
-        var report = await ChaosDrill.RunAsync(database, discord, plan, settings => ChaosBot.Start(BotPaths.BotAssembly, BotPaths.RepositoryRoot, settings), cancellationToken);
+        var report = await ChaosDrill.RunAsync(database, discord, plan, settings => BotProcess.StartWith(settings), cancellationToken);
         table.Row(
             name,
             report.Kills,

@@ -13,11 +13,17 @@ namespace CampaignBot.Benchmarks.Scheduling;
 /// </summary>
 internal sealed class LagSender(Func<string, DateTimeOffset> dueOf) : IChatSender
 {
-    private readonly ConcurrentQueue<(DateTimeOffset At, string Title)> _calls = new();
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Title, string Thread)> _calls = new();
     private int _count;
 
     /// <summary>Each send call's reminder title and lag after its due time, in milliseconds.</summary>
     public (string Title, double Ms)[] Lags => [.. _calls.Select(call => (call.Title, (call.At - dueOf(call.Title)).TotalMilliseconds))];
+
+    /// <summary>
+    /// Each send call's due instant, arrival, and the thread it came on ("pool" for any thread-pool thread, else the
+    /// thread's name): the reminders' waking thread, or the thread that claimed the batch when that was after the instant.
+    /// </summary>
+    public (DateTimeOffset Due, DateTimeOffset At, string Thread)[] Calls => [.. _calls.Select(call => (dueOf(call.Title), call.At, call.Thread))];
 
     public Platform Platform => Platform.Discord;
 
@@ -27,7 +33,7 @@ internal sealed class LagSender(Func<string, DateTimeOffset> dueOf) : IChatSende
 
     public Task<Result<SentMessage>> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        _calls.Enqueue((DateTimeOffset.UtcNow, message.Content.Title ?? string.Empty));
+        _calls.Enqueue((DateTimeOffset.UtcNow, message.Content.Title ?? string.Empty, Thread.CurrentThread.IsThreadPoolThread ? "pool" : Thread.CurrentThread.Name ?? "unnamed"));
         var count = Interlocked.Increment(ref _count);
         if (count >= Expected)
         {

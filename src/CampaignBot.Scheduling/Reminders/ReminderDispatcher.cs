@@ -90,8 +90,14 @@ public sealed class ReminderDispatcher(
                 {
                     held.Add(due.Select(r => r.Id));
                     claimed.AddRange(due.Select(r => r.Id));
+                    // Sends done and on record are let go, so a run kept going by a steady stream stays small.
+                    sending.RemoveAll(send => send.IsCompletedSuccessfully);
                     sending.Add(await HandleAsync(due, recorder, cancellationToken).ConfigureAwait(false));
                     handled += due.Count;
+                    // Lingering counts from the last reminder claimed: a steady stream stays in this run rather than
+                    // going back through the trigger every Linger, a hand-over that on a busy pool came after the
+                    // next instant (the web bench's late sends).
+                    lingerUntil = null;
                     continue;
                 }
 
@@ -191,6 +197,7 @@ public sealed class ReminderDispatcher(
         SchedulingMetrics.Lag(sendingAt - due);
         var outcomes = decided.Zip(results, (d, result) => Outcome(d.Plan.Reminder, d.Plan.Delivery, result, d.Late)).ToArray();
         await recorder.RecordAsync([.. results.SelectMany(r => r)], outcomes).ConfigureAwait(false);
+        held.Remove(plans.Select(plan => plan.Reminder.Id));
     }
 
     // The instant's own work, and nothing else before the sends: late or not is decided now, as they go out (a send

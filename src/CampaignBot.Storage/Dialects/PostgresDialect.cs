@@ -38,6 +38,10 @@ internal sealed class PostgresDialect : StorageDialect
 
     public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
 
+    // Kept out of line: the method that tests a type loads its assembly when compiled.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static bool Serves(DbDataSource dataSource) => dataSource is NpgsqlDataSource;
+
     public override string DatabaseName(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

@@ -19,8 +19,10 @@ internal abstract class StorageDialect
 
     public abstract DbDataSource CreateDataSource(string connectionString);
 
-    // Which engine a data source talks to (the store is handed only the data source).
-    public static StorageDialect Of(DbDataSource dataSource) => dataSource is Npgsql.NpgsqlDataSource ? PostgresDialect.Instance : SqliteDialect.Instance;
+    // Which engine a data source talks to (the store is handed only the data source). SQLite's own source is asked
+    // about first, so a bot on SQLite never loads Npgsql (1.5 MB resident, and its types) just to say it isn't one.
+    public static StorageDialect Of(DbDataSource dataSource) =>
+        dataSource is SqliteFileDataSource || !PostgresDialect.Serves(dataSource) ? SqliteDialect.Instance : PostgresDialect.Instance;
 
     // Returns @n fresh event ids, reserved for explicit inserts within the current transaction.
     public abstract string AllocateEventIdsSql { get; }

@@ -27,9 +27,9 @@ internal static class BulkInsert
         }
 
         var names = string.Join(", ", columns.Select(c => c.Name));
-        if (dialect is PostgresDialect && suffix.Length == 0 && session.Connection is NpgsqlConnection npgsql)
+        if (dialect is PostgresDialect && suffix.Length == 0 && CopyAsync(session, table, names, columns, rows, cancellationToken) is { } copied)
         {
-            return CopyAsync(npgsql, table, names, columns, rows, cancellationToken);
+            return copied;
         }
 
         if (dialect is PostgresDialect)
@@ -104,6 +104,12 @@ internal static class BulkInsert
 
         return next;
     }
+
+    // Out of line, as is every other mention of Npgsql's types here: compiling a method that names one loads Npgsql,
+    // which a bot on SQLite never needs. Null when the session's connection is not Npgsql's.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Task<int>? CopyAsync(SqlSession session, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        session.Connection is NpgsqlConnection npgsql ? CopyAsync(npgsql, table, names, columns, rows, cancellationToken) : null;
 
     // COPY writes identity columns as given, like INSERT … OVERRIDING SYSTEM VALUE.
     private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)

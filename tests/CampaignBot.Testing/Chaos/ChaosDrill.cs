@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CampaignBot.Core.Domain;
 using CampaignBot.Testing.Databases;
 using CampaignBot.Testing.Discord;
+using CampaignBot.Testing.Processes;
 
 namespace CampaignBot.Testing.Chaos;
 
@@ -20,7 +21,7 @@ public static partial class ChaosDrill
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs <paramref name="plan"/>; <paramref name="start"/> launches the bot with the settings given.</summary>
-    public static async Task<ChaosReport> RunAsync(ITestDatabase database, FakeDiscordServer discord, ChaosPlan plan, Func<IReadOnlyList<string>, ChaosBot> start, CancellationToken cancellationToken)
+    public static async Task<ChaosReport> RunAsync(ITestDatabase database, FakeDiscordServer discord, ChaosPlan plan, Func<IReadOnlyList<string>, BotProcess> start, CancellationToken cancellationToken)
     {
         var random = new Random(plan.Seed);
         var channels = Enumerable.Range(1, plan.Channels).Select(i => (1_300_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -35,15 +36,11 @@ public static partial class ChaosDrill
             "--Scheduling:DigestTime=off",
             $"--Scheduling:LateAfter={plan.LateAfter}",
             .. plan.Lease is { } lease ? [$"--Scheduling:Lease={lease}"] : Array.Empty<string>(),
-            $"--Discord:Token={discord.Token}",
-            $"--Discord:ApplicationId={FakeDiscordServer.ApplicationId}",
-            $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}",
-            $"--Discord:GatewayUrl={discord.GatewayUrl}",
-            "--Discord:RegisterCommands=false",
+            .. discord.BotSettings,
         ];
 
         var lives = new List<(DateTimeOffset Ready, DateTimeOffset Killed)>();
-        var bots = new List<ChaosBot>();
+        var bots = new List<BotProcess>();
         var restarts = new List<TimeSpan>();
         DateTimeOffset? killedForGood = null;
         try

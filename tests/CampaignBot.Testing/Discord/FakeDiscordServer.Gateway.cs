@@ -175,6 +175,12 @@ public sealed partial class FakeDiscordServer
             return;
         }
 
+        if (Guilds is { } guilds)
+        {
+            await IdentifyShardAsync(socket, d, guilds).ConfigureAwait(false);
+            return;
+        }
+
         lock (_sessionLock)
         {
             _sessionId = Guid.NewGuid().ToString("N");

@@ -149,7 +149,7 @@ public sealed partial class FakeDiscordServer
         {
             ["url"] = GatewayUrl,
             ["shards"] = 1,
-            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = IdentifyRemaining, ["reset_after"] = 3_600_000, ["max_concurrency"] = 1 },
+            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = IdentifyRemaining, ["reset_after"] = 3_600_000, ["max_concurrency"] = MaxConcurrency },
         }.ToJsonString(), headers),
         "PUT /applications/{application_id}/commands" or "PUT /applications/{application_id}/guilds/{guild_id}/commands" => (200, Commands(body, parameters), headers),
         "POST /channels/{channel_id}/messages" => PostMessage(parameters["channel_id"], body!, headers),
