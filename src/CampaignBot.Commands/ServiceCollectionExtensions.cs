@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CampaignState>();
+        services.AddSingleton<EventWrites>();
         services.AddSingleton<EventResolver>();
         services.AddSingleton<CompletionProvider>();
         services.TryAddSingleton<IBroadcaster, DirectBroadcaster>();

@@ -15,11 +15,12 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Storage</c> section, registers the <see cref="DbDataSource"/> and
-    /// <see cref="ICampaignStore"/> singletons (with the reminder queue, delivery log, hashtag counts, boost ledger and Mastodon mention and post ledgers), and a hosted service that migrates the database in its <c>StartAsync</c>.
+    /// <see cref="ICampaignStore"/> singletons (with the reminder queue, delivery log, hashtag counts, boost ledger and Mastodon mention and post ledgers), and the <see cref="DatabaseMigrator"/>.
     /// </summary>
     /// <remarks>
-    /// Hosted services start in registration order: call this before registering any hosted service that uses
-    /// storage (seeding, scheduling, adapters), so that they start against the latest schema.
+    /// Starting the host does not migrate: run <see cref="DatabaseMigrator.MigrateAsync"/> once the host is built and
+    /// before it starts (the bot does so in <c>Program.cs</c>, where a bad database is reported as one line), so
+    /// every hosted service that uses storage starts against the latest schema.
     /// </remarks>
     public static IServiceCollection AddCampaignStorage(this IServiceCollection services)
     {
@@ -36,8 +37,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICampaignStore>(provider => new SqlCampaignStore(
             provider.GetRequiredService<DbDataSource>(),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetServices<IReminderWakeup>()));
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IReminderQueue>(provider => new SqlReminderQueue(
             provider.GetRequiredService<DbDataSource>(),
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider,
@@ -51,7 +51,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IPostLedger>(provider => new SqlPostLedger(provider.GetRequiredService<DbDataSource>()));
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddSingleton<IReadinessProbe, DatabaseReadiness>();
-        services.AddHostedService<MigrationHostedService>();
         return services;
     }
 }

@@ -1,19 +1,17 @@
 using System.Data.Common;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Ports;
-using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage.Dialects;
 using CampaignBot.Storage.Tables;
 
 namespace CampaignBot.Storage;
 
 // The one ICampaignStore for both engines: each table keeps its own SQL, shared by SQLite and PostgreSQL.
-// Expects a migrated database (DatabaseMigrator). Event changes and the reminder rows they imply are written in
-// one transaction; the dispatcher is then woken for the event's earliest pending reminder.
-public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? clock = null, IEnumerable<IReminderWakeup>? wakeups = null) : ICampaignStore
+// Expects a migrated database (DatabaseMigrator). Event changes and the reminder rows they imply (EventReminders)
+// are written in one transaction; waking the dispatcher for them is the service layer's part, after the commit.
+public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? clock = null) : ICampaignStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly IReminderWakeup[] _wakeups = wakeups?.ToArray() ?? [];
     private readonly EventTable _events = new(dataSource);
     private readonly RsvpTable _rsvps = new(dataSource);
     private readonly PersonalReminderTable _reminders = new(dataSource);
@@ -37,16 +35,13 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
 
     public Task<IReadOnlyList<EventCard>> ListEventCardsAsync(long eventId, CancellationToken cancellationToken) => _cards.ListAsync(eventId, cancellationToken);
 
-    public async Task<CampaignEvent> AddEventAsync(CampaignEvent draft, CancellationToken cancellationToken)
-    {
-        var (created, next) = await SqlSession.RunAsync(dataSource, async session =>
+    public Task<CampaignEvent> AddEventAsync(CampaignEvent draft, CancellationToken cancellationToken) =>
+        SqlSession.RunAsync(dataSource, async session =>
         {
             var stored = await _events.AddAsync(session, draft, cancellationToken).ConfigureAwait(false);
-            return (stored, await ReminderRows.SyncEventAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
-        }, cancellationToken).ConfigureAwait(false);
-        Wake(next);
-        return created;
-    }
+            await ReminderRows.SyncEventAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<CampaignEvent>> AddEventsAsync(IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
     {
@@ -56,13 +51,12 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
         }
 
         var dialect = StorageDialect.Of(dataSource);
-        var (created, next) = await SqlSession.RunAsync(dataSource, async session =>
+        return await SqlSession.RunAsync(dataSource, async session =>
         {
             var stored = await _events.AddManyAsync(session, dialect, drafts, cancellationToken).ConfigureAwait(false);
-            return (stored, await ReminderRows.InsertForNewEventsAsync(session, dialect, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+            await ReminderRows.InsertForNewEventsAsync(session, dialect, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return stored;
         }, cancellationToken).ConfigureAwait(false);
-        Wake(next);
-        return created;
     }
 
     public Task<CampaignEvent?> GetEventAsync(long id, CancellationToken cancellationToken) => _events.GetAsync(id, cancellationToken);
@@ -75,15 +69,20 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     public Task<IReadOnlyList<CampaignEvent>> ListEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
         _events.ListAsync(query, cancellationToken);
 
-    public async Task<bool> UpdateEventAsync(CampaignEvent updated, CancellationToken cancellationToken)
-    {
-        var (found, next) = await SqlSession.RunAsync(dataSource, async session =>
-            await _events.UpdateAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)
-                ? (true, await ReminderRows.SyncEventAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
-                : (false, null), cancellationToken).ConfigureAwait(false);
-        Wake(next);
-        return found;
-    }
+    public Task<bool> UpdateEventAsync(CampaignEvent updated, CancellationToken cancellationToken) =>
+        SqlSession.RunAsync(dataSource, async session =>
+        {
+            if (!await _events.UpdateAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            await ReminderRows.SyncEventAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public Task<DateTimeOffset?> NextReminderAsync(long eventId, CancellationToken cancellationToken) =>
+        ReminderRows.NextFireAsync(dataSource, eventId, cancellationToken);
 
     public Task SetRsvpAsync(Rsvp rsvp, CancellationToken cancellationToken) => _rsvps.SetAsync(rsvp, cancellationToken);
 
@@ -93,16 +92,13 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     public Task<IReadOnlyDictionary<long, RsvpCounts>> GetRsvpCountsAsync(IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
         _rsvps.CountAsync(eventIds, cancellationToken);
 
-    public async Task<PersonalReminder> AddPersonalReminderAsync(PersonalReminder draft, CancellationToken cancellationToken)
-    {
-        var (reminder, next) = await SqlSession.RunAsync(dataSource, async session =>
+    public Task<PersonalReminder> AddPersonalReminderAsync(PersonalReminder draft, CancellationToken cancellationToken) =>
+        SqlSession.RunAsync(dataSource, async session =>
         {
             var stored = await _reminders.AddAsync(session, draft, cancellationToken).ConfigureAwait(false);
-            return (stored, await ReminderRows.AddPersonalAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
-        }, cancellationToken).ConfigureAwait(false);
-        Wake(next);
-        return reminder;
-    }
+            await ReminderRows.AddPersonalAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<PersonalReminder>> ListPersonalRemindersAsync(Person person, CancellationToken cancellationToken) =>
         _reminders.ListAsync(person, cancellationToken);
@@ -126,15 +122,4 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken) => _settings.SetAsync(key, value, cancellationToken);
 
     public Task<StoreStats> GetStatsAsync(DateTimeOffset now, CancellationToken cancellationToken) => _stats.GetAsync(now, cancellationToken);
-
-    private void Wake(DateTimeOffset? fireAt)
-    {
-        if (fireAt is { } at)
-        {
-            foreach (var wakeup in _wakeups)
-            {
-                wakeup.Wake(at);
-            }
-        }
-    }
 }

@@ -43,9 +43,10 @@ public static class HostBuilderExtensions
         var platforms = PlatformSettings.From(builder.Configuration);
         builder.Services.AddSingleton(platforms);
 
-        // Hosted services start in registration order: migrations, the seed, the scheduler, then the web surface. The
-        // adapters start right after the seed (see StartEarly), so their round trips to Discord and Mastodon overlap
-        // the scheduler's start instead of waiting for it.
+        // Hosted services start in registration order (the database is migrated before the host starts, in
+        // Program.cs): the seed, the scheduler, then the web surface. The adapters start right after the seed (see
+        // StartEarly), so their round trips to Discord and Mastodon overlap the scheduler's start instead of waiting
+        // for it.
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddCampaignStorage();
         builder.Services.AddCampaignOptions();

@@ -17,8 +17,6 @@ internal static partial class SourceRules
         [
             // The owner itself: it keeps every piece in its set and drops it from there as it ends.
             "CampaignBot.Core/Background/BackgroundWork.cs",
-            // Being given an owner on the scheduling branch; remove this line when that lands.
-            "CampaignBot.Scheduling/Jobs/DispatcherArming.cs",
         ]);
 
     /// <summary>

@@ -55,6 +55,9 @@ public sealed class CommandHarness : IAsyncDisposable
 
     public CampaignState State => _services.GetRequiredService<CampaignState>();
 
+    /// <summary>Every dispatcher wake-up the commands raised, with what the database showed pending at that moment.</summary>
+    public RecordingWakeup Wakeup => _services.GetRequiredService<RecordingWakeup>();
+
     public static async Task<CommandHarness> CreateAsync(ITestDatabase? database = null)
     {
         database ??= new SqliteTestDatabase();
@@ -70,6 +73,8 @@ public sealed class CommandHarness : IAsyncDisposable
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton(new RecordingSender())
             .AddSingleton<IChatSender>(sp => sp.GetRequiredService<RecordingSender>())
+            .AddSingleton(new RecordingWakeup(new SqlReminderQueue(handle.DataSource, database.Provider, clock)))
+            .AddSingleton<IReminderWakeup>(sp => sp.GetRequiredService<RecordingWakeup>())
             .Configure<CampaignOptions>(options =>
             {
                 options.Name = "Test campaign";

@@ -5,6 +5,7 @@ using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Scheduling;
 using CampaignBot.Storage;
+using CampaignBot.Storage.Migrations;
 using CampaignBot.Testing.Databases;
 using CampaignBot.Testing.Delivery;
 using Microsoft.Extensions.Configuration;
@@ -208,6 +209,7 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         builder.Services.AddSingleton<IChatSender>(_sender);
         builder.Services.AddCampaignScheduling(new SchedulerStore(Postgres: false, _database.Options.ConnectionString));
         var host = builder.Build();
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
         await host.StartAsync(Ct);
         return host;
     }

@@ -17,13 +17,14 @@ public sealed class AddCampaignStorageTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Host_start_migrates_before_later_hosted_services_and_says_so(StorageProvider provider)
+    public async Task Migrating_before_start_serves_the_hosted_services_and_says_so(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, Ct);
         var logs = new RecordingLoggerProvider();
 
         using (var host = BuildHost(Settings(database), logs))
         {
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
             await host.StartAsync(Ct);
 
             Assert.Equal(new StoreStats(0, 0, 0, 0, 0, 0), host.Services.GetRequiredService<StatsProbe>().Seen);
@@ -32,6 +33,7 @@ public sealed class AddCampaignStorageTests
 
         using (var host = BuildHost(Settings(database), logs))
         {
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
             await host.StartAsync(Ct);
             await host.StopAsync(Ct);
         }
@@ -65,6 +67,19 @@ public sealed class AddCampaignStorageTests
     }
 
     [Fact]
+    public async Task Starting_the_host_leaves_migrating_to_the_one_place_that_does_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite, Ct);
+        var logs = new RecordingLoggerProvider();
+        using var host = BuildHost(Settings(database), logs, probe: false);
+
+        await host.StartAsync(Ct);
+        await host.StopAsync(Ct);
+
+        Assert.DoesNotContain(logs.Entries, entry => entry.Category == typeof(DatabaseMigrator).FullName);
+    }
+
+    [Fact]
     public async Task Unreachable_database_stops_start_up_naming_the_settings()
     {
         using var host = BuildHost(new()
@@ -73,7 +88,7 @@ public sealed class AddCampaignStorageTests
             ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=campaignbot;Username=bot;Password=pw;Timeout=5",
         });
 
-        var error = await Assert.ThrowsAsync<DatabaseMigrationException>(() => host.StartAsync(Ct));
+        var error = await Assert.ThrowsAsync<DatabaseMigrationException>(() => host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct));
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
     }
@@ -84,14 +99,18 @@ public sealed class AddCampaignStorageTests
         ["Storage:ConnectionString"] = database.Options.ConnectionString,
     };
 
-    private static IHost BuildHost(Dictionary<string, string?> settings, RecordingLoggerProvider? logs = null)
+    private static IHost BuildHost(Dictionary<string, string?> settings, RecordingLoggerProvider? logs = null, bool probe = true)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddProvider(logs ?? new RecordingLoggerProvider());
         builder.Services.AddCampaignStorage();
-        builder.Services.AddSingleton<StatsProbe>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<StatsProbe>());
+        if (probe)
+        {
+            builder.Services.AddSingleton<StatsProbe>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<StatsProbe>());
+        }
+
         return builder.Build();
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Scheduling;
 using Microsoft.Extensions.Time.Testing;
@@ -10,9 +9,8 @@ namespace CampaignBot.Storage.Tests;
 public abstract partial class CampaignStoreContract
 {
     private readonly FakeTimeProvider _clock = new(Now);
-    private readonly ConcurrentQueue<DateTimeOffset> _wakes = new();
 
-    private SqlCampaignStore ClockedStore() => new(Handle.DataSource, _clock, [new RecordingWakeup(_wakes)]);
+    private SqlCampaignStore ClockedStore() => new(Handle.DataSource, _clock);
 
     private SqlReminderQueue Queue() => new(Handle.DataSource, Database.Provider, _clock);
 
@@ -20,7 +18,7 @@ public abstract partial class CampaignStoreContract
         Draft(title, start) with { Reminders = new ReminderPlan(plan.Split(',').Select(p => p switch { "7d" => TimeSpan.FromDays(7), "1d" => TimeSpan.FromDays(1), "2h" => TimeSpan.FromHours(2), "30m" => TimeSpan.FromMinutes(30), _ => TimeSpan.Zero })) };
 
     [Fact]
-    public async Task Creating_an_event_writes_a_pending_reminder_per_offset_still_ahead_and_wakes_the_dispatcher()
+    public async Task Creating_an_event_writes_a_pending_reminder_per_offset_still_ahead()
     {
         var start = Now.AddDays(3);
 
@@ -29,7 +27,6 @@ public abstract partial class CampaignStoreContract
         var stats = await Queue().StatsAsync(Ct);
         Assert.Equal(3, stats[ReminderState.Pending]);
         Assert.Equal(start.AddDays(-1), stats.NextFire);
-        Assert.Equal([start.AddDays(-1)], _wakes);
     }
 
     [Fact]
@@ -43,7 +40,7 @@ public abstract partial class CampaignStoreContract
         var stats = await Queue().StatsAsync(Ct);
         Assert.Equal(2, stats[ReminderState.Pending]);
         Assert.Equal(Now.AddHours(3), stats.NextFire);
-        Assert.Equal(Now.AddHours(3), _wakes.Last());
+        Assert.Equal(Now.AddHours(3), await store.NextReminderAsync(e.Id, Ct));
     }
 
     [Fact]
@@ -84,6 +81,22 @@ public abstract partial class CampaignStoreContract
         Assert.True(first.IsPersonal);
         Assert.Equal(personal.Id, first.PersonalReminderId);
         Assert.Equal(e.Start.AddDays(-1), first.Due);
+    }
+
+    [Fact]
+    public async Task An_events_next_reminder_counts_the_personal_reminders_that_moved_with_it()
+    {
+        var store = ClockedStore();
+        var e = await store.AddEventAsync(Planned("March", Now.AddDays(3), "0"), Ct);
+        await store.AddPersonalReminderAsync(new PersonalReminder(0, e.Id, Bob, TimeSpan.FromDays(1), e.Start.AddDays(-1), Now), Ct);
+        var other = await store.AddEventAsync(Planned("Rally", Now.AddHours(2), "0"), Ct);
+
+        await store.UpdateEventAsync(e with { Start = e.Start.AddHours(-5) }, Ct);
+
+        Assert.Equal(e.Start.AddHours(-5).AddDays(-1), await store.NextReminderAsync(e.Id, Ct));
+        Assert.Equal(other.Start, await store.NextReminderAsync(other.Id, Ct));
+        await store.UpdateEventAsync(e with { Status = EventStatus.Cancelled }, Ct);
+        Assert.Null(await store.NextReminderAsync(e.Id, Ct));
     }
 
     [Fact]
@@ -238,7 +251,6 @@ public abstract partial class CampaignStoreContract
         var stats = await Queue().StatsAsync(Ct);
         Assert.Equal(3 + (1500 * 3) + 3, stats[ReminderState.Pending]);
         Assert.Equal(Now.AddDays(1), stats.NextFire);
-        Assert.Contains(Now.AddDays(1), _wakes);
     }
 
     [Fact]
@@ -255,10 +267,5 @@ public abstract partial class CampaignStoreContract
             Assert.Equal(title.Length == 0 ? "x" : title, read.Title);
             Assert.Equal(title, read.Description ?? "");
         }
-    }
-
-    private sealed class RecordingWakeup(ConcurrentQueue<DateTimeOffset> wakes) : IReminderWakeup
-    {
-        public void Wake(DateTimeOffset fireAt) => wakes.Enqueue(fireAt);
     }
 }

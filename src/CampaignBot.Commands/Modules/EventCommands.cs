@@ -11,7 +11,7 @@ namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>event create</c>, <c>event edit</c> and <c>event cancel</c>: the organisers' commands.</summary>
 public sealed class EventCommands(
-    ICampaignStore store,
+    EventWrites writes,
     EventResolver resolver,
     CampaignState campaign,
     IBroadcaster broadcaster,
@@ -66,7 +66,7 @@ public sealed class EventCommands(
             return fieldError;
         }
 
-        var created = await store.AddEventAsync(draft, cancellationToken).ConfigureAwait(false);
+        var created = await writes.AddAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, created.Id, "created", request.Context.Platform);
         var posted = await cards.PostAsync(created, cancellationToken).ConfigureAwait(false);
         await MirrorAsync(created, cancellationToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ public sealed class EventCommands(
             return Reply.Text($"{EventText.Heading(original)} already has those values; nothing changed.", isPrivate: true);
         }
 
-        await store.UpdateEventAsync(updated, cancellationToken).ConfigureAwait(false);
+        await writes.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, updated.Id, "edited", request.Context.Platform);
         await refresher.RefreshNowAsync(updated.Id, cancellationToken).ConfigureAwait(false);
         await MirrorAsync(updated, cancellationToken).ConfigureAwait(false);
@@ -180,7 +180,7 @@ public sealed class EventCommands(
 
         var reason = request.Args.Get("reason");
         var cancelled = e with { Status = EventStatus.Cancelled, CancelReason = reason };
-        await store.UpdateEventAsync(cancelled, cancellationToken).ConfigureAwait(false);
+        await writes.UpdateAsync(cancelled, cancellationToken).ConfigureAwait(false);
         Log.EventChanged(logger, e.Id, "cancelled", request.Context.Platform);
         await refresher.RefreshNowAsync(e.Id, cancellationToken).ConfigureAwait(false);
         await MirrorAsync(cancelled, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ using CampaignBot.Core.Time;
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>rsvp</c> and <c>remind</c>: what one person does about one event.</summary>
-public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, CardRefresher refresher, TimeProvider clock) : ICommandModule
+public sealed class RsvpCommands(ICampaignStore store, EventWrites writes, EventResolver resolver, CardRefresher refresher, TimeProvider clock) : ICommandModule
 {
     private static readonly TimeSpan DefaultBefore = TimeSpan.FromHours(1);
 
@@ -76,7 +76,7 @@ public sealed class RsvpCommands(ICampaignStore store, EventResolver resolver, C
                 "Pick a shorter time, e.g. before:15m.");
         }
 
-        var reminder = await store.AddPersonalReminderAsync(new PersonalReminder(0, e.Id, request.Context.Invoker, before, due, now), cancellationToken).ConfigureAwait(false);
+        var reminder = await writes.AddPersonalReminderAsync(new PersonalReminder(0, e.Id, request.Context.Invoker, before, due, now), cancellationToken).ConfigureAwait(false);
         var when = before == TimeSpan.Zero ? "when it starts" : $"{Durations.Format(before)} before it starts";
         return new ReplyBuilder()
             .Line($"I'll remind you {when}: ", new TimeFragment(reminder.Due, e.TimeZoneId, Relative: true), ".")

@@ -24,6 +24,9 @@ public interface ICampaignStore
     /// <summary>Replaces the stored event with the same id. False when there is none.</summary>
     Task<bool> UpdateEventAsync(CampaignEvent updated, CancellationToken cancellationToken);
 
+    /// <summary>When the event's earliest pending reminder (its own or a person's) fires; null when none is pending.</summary>
+    Task<DateTimeOffset?> NextReminderAsync(long eventId, CancellationToken cancellationToken);
+
     /// <summary>Records a person's answer, replacing any earlier answer of theirs for that event.</summary>
     Task SetRsvpAsync(Rsvp rsvp, CancellationToken cancellationToken);
 

@@ -13,6 +13,17 @@ namespace CampaignBot.Scheduling.Delivery;
 public sealed class Deliverer(IDeliveryLog log, IEnumerable<IChatSender> senders)
 {
     private readonly Dictionary<Platform, IChatSender> _senders = senders.ToDictionary(sender => sender.Platform);
+    private bool _dry;
+
+    /// <summary>
+    /// A deliverer whose senders (one per platform) send nothing and whose log records nothing, and whose sends are not
+    /// counted: for running the send path once before it matters, so the runtime has compiled it by then.
+    /// </summary>
+    public static Deliverer DryRun()
+    {
+        var dry = new DryRunPlatform(Platform.Shell);
+        return new Deliverer(dry, Enum.GetValues<Platform>().Select(platform => new DryRunPlatform(platform))) { _dry = true };
+    }
 
     /// <summary>Records the intent and returns the sends still to make (those never sent before).</summary>
     public async Task<PreparedDelivery> PrepareAsync(string messageKey, Reply content, IReadOnlyList<Destination> destinations, CancellationToken cancellationToken)
@@ -62,7 +73,11 @@ public sealed class Deliverer(IDeliveryLog log, IEnumerable<IChatSender> senders
         try
         {
             var result = await sender.SendAsync(new OutboundMessage(destination, content, key.IdempotencyKey), cancellationToken).ConfigureAwait(false);
-            SchedulingMetrics.Delivery(destination.Platform, result.IsSuccess);
+            if (!_dry)
+            {
+                SchedulingMetrics.Delivery(destination.Platform, result.IsSuccess);
+            }
+
             return result.TryGet(out var sent, out var error)
                 ? new DeliveryResult(key, Sent: true, sent.PlatformMessageId)
                 : new DeliveryResult(key, Sent: false, Error: error.Message);
@@ -73,5 +88,19 @@ public sealed class Deliverer(IDeliveryLog log, IEnumerable<IChatSender> senders
             SchedulingMetrics.Delivery(destination.Platform, sent: false);
             return new DeliveryResult(key, Sent: false, Error: $"{exception.GetType().Name}: {exception.Message}");
         }
+    }
+
+    // A platform and a delivery log that do nothing, for the dry run.
+    private sealed class DryRunPlatform(Platform platform) : IChatSender, IDeliveryLog
+    {
+        public Platform Platform => platform;
+
+        public Task<Result<SentMessage>> SendAsync(OutboundMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(Result<SentMessage>.Ok(new SentMessage("dry-run")));
+
+        public Task<IReadOnlyList<DeliveryKey>> BeginAsync(IReadOnlyList<DeliveryKey> keys, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<DeliveryKey>>([]);
+
+        public Task RecordAsync(IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

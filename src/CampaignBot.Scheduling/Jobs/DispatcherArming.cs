@@ -8,6 +8,8 @@ namespace CampaignBot.Scheduling.Jobs;
 /// Keeps a one-shot trigger of the dispatcher job armed a little before the earliest pending reminder. Each arming
 /// schedules a fresh trigger unless one already fires early enough; a superseded later trigger just finds nothing to
 /// do. Triggers live in Quartz's store, so in a cluster any node's arming wakes whichever node fires it.
+/// Wakes are armed on one tracked task at a time: wakes that come while it runs coalesce into the earliest (a later
+/// reminder is armed by the dispatcher run before it), its failures are logged, and stopping awaits it.
 /// </summary>
 public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider clock, ILogger<DispatcherArming> logger) : IReminderWakeup, IDisposable
 {
@@ -21,11 +23,45 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
     private static readonly TimeSpan Stale = TimeSpan.FromSeconds(1);
     private volatile bool _stopping;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _wakes = new();
+    private DateTimeOffset? _wanted;
+    private bool _running;
+    private Task _arming = Task.CompletedTask;
 
-    public void Wake(DateTimeOffset fireAt) => _ = ArmQuietlyAsync(fireAt);
+    public void Wake(DateTimeOffset fireAt)
+    {
+        lock (_wakes)
+        {
+            // Stopping: the node hands over with the earliest pending reminder, and the next start arms for it.
+            if (_stopping)
+            {
+                return;
+            }
 
-    /// <summary>The host is stopping: a failed arming is expected now, and not worth an error.</summary>
-    public void Stopping() => _stopping = true;
+            _wanted = _wanted is { } wanted && wanted <= fireAt ? wanted : fireAt;
+            if (!_running)
+            {
+                _running = true;
+                _arming = Task.Run(ArmWantedAsync);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The host is stopping: no further wake starts work, a failed arming is expected now and not worth an error, and
+    /// the arming in flight is awaited (within the host's shutdown budget).
+    /// </summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        Task arming;
+        lock (_wakes)
+        {
+            _stopping = true;
+            arming = _arming;
+        }
+
+        return arming.WaitAsync(cancellationToken);
+    }
 
     public void Dispose() => _gate.Dispose();
 
@@ -91,6 +127,28 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
             .Build();
         await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
         Log.Armed(logger, start);
+    }
+
+    // Arms what the wakes asked for until none is left; a wake that lands meanwhile lowers _wanted and is taken next.
+    private async Task ArmWantedAsync()
+    {
+        while (true)
+        {
+            DateTimeOffset fireAt;
+            lock (_wakes)
+            {
+                if (_wanted is not { } wanted)
+                {
+                    _running = false;
+                    return;
+                }
+
+                fireAt = wanted;
+                _wanted = null;
+            }
+
+            await ArmQuietlyAsync(fireAt).ConfigureAwait(false);
+        }
     }
 
     private async Task ArmQuietlyAsync(DateTimeOffset fireAt)

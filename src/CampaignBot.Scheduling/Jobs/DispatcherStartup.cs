@@ -28,9 +28,9 @@ public sealed class DispatcherStartup(IReminderQueue queue, DispatcherArming arm
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        arming.Stopping();
         try
         {
+            await arming.StoppingAsync(cancellationToken).ConfigureAwait(false);
             await dispatcher.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             var released = await queue.ReleaseAsync(node.Id, cancellationToken).ConfigureAwait(false);
             if (await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) is { } next)

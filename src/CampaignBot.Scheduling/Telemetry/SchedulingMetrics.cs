@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Telemetry;
 
@@ -22,6 +23,9 @@ internal static class SchedulingMetrics
 
     private static readonly Counter<long> Deliveries = Meter.CreateCounter<long>(
         "campaignbot.deliveries", "{delivery}", "Messages sent to one destination, by platform and outcome.");
+
+    /// <summary>Creates the meter and instruments now rather than at the first send, which would wait for it.</summary>
+    public static void Prepare() => RuntimeHelpers.RunClassConstructor(typeof(SchedulingMetrics).TypeHandle);
 
     public static void Reminder(string outcome) => Reminders.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -11,17 +11,8 @@ public sealed class DatabaseMigrator(DbDataSource dataSource, IOptions<StorageOp
 {
     private const string Keys = $"check {StorageOptions.Section}:{nameof(StorageOptions.Provider)} and {StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}";
 
-    // The worker migrates before its host starts (so a failure is one line) and the host's own migration service then
-    // finds nothing to do: once current, the database is not asked again by this process.
-    private volatile bool _current;
-
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        if (_current)
-        {
-            return;
-        }
-
         var provider = options.Value.Provider;
         var dialect = StorageDialect.For(provider);
         var database = dialect.DatabaseName(dataSource.ConnectionString);
@@ -60,7 +51,5 @@ public sealed class DatabaseMigrator(DbDataSource dataSource, IOptions<StorageOp
         {
             Log.SchemaUpToDate(logger, provider, database);
         }
-
-        _current = true;
     }
 }

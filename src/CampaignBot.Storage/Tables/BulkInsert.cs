@@ -123,13 +123,21 @@ internal static class BulkInsert
                 await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < types.Length; i++)
                 {
-                    if (row[i] is { } value)
+                    // Typed writes: an object value would have Npgsql resolve its type converter for every value.
+                    switch (row[i])
                     {
-                        await writer.WriteAsync(value, types[i], cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                        case null:
+                            await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                            break;
+                        case long number:
+                            await writer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                            break;
+                        case string text:
+                            await writer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                            break;
+                        case { } value:
+                            await writer.WriteAsync(value, types[i], cancellationToken).ConfigureAwait(false);
+                            break;
                     }
                 }
             }

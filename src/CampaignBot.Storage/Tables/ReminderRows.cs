@@ -1,18 +1,17 @@
+using System.Data.Common;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Scheduling;
-using CampaignBot.Core.Time;
 using CampaignBot.Storage.Dialects;
 
 namespace CampaignBot.Storage.Tables;
 
-// Keeps the reminder rows an event implies in step with it, inside the transaction that changes the event:
-// one row per offset of its plan (to subscribed channels) and one per personal reminder, due per ReminderTimes.
+// Persists the reminder rows an event implies (EventReminders says which, and when each is due) inside the
+// transaction that changes the event. Waking the dispatcher is the caller's business, once the write has committed.
 internal static class ReminderRows
 {
     private static readonly string Pending = Words.Of(ReminderState.Pending);
 
-    // Returns the event's earliest pending fire time, for waking the dispatcher.
-    public static async Task<DateTimeOffset?> SyncEventAsync(SqlSession session, CampaignEvent e, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task SyncEventAsync(SqlSession session, CampaignEvent e, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = Columns.Milliseconds(now);
         if (e.IsCancelled)
@@ -21,7 +20,7 @@ internal static class ReminderRows
                 "UPDATE reminders SET state = @cancelled, updated_at_ms = @now WHERE event_id = @event_id AND state = @pending",
                 [("@cancelled", Words.Of(ReminderState.Cancelled)), ("@now", nowMs), ("@event_id", e.Id), ("@pending", Pending)],
                 cancellationToken).ConfigureAwait(false);
-            return null;
+            return;
         }
 
         var wanted = e.Reminders.Offsets.Select(Lists.Seconds).ToArray();
@@ -31,9 +30,9 @@ internal static class ReminderRows
             $"DELETE FROM reminders WHERE event_id = @event_id AND state = @pending AND {unwanted}",
             common, cancellationToken).ConfigureAwait(false);
 
-        foreach (var seconds in wanted)
+        foreach (var offset in e.Reminders.Offsets)
         {
-            await PlaceAsync(session, e, 0, seconds, nowMs, cancellationToken).ConfigureAwait(false);
+            await PlaceAsync(session, EventReminders.Place(e, 0, offset), nowMs, cancellationToken).ConfigureAwait(false);
         }
 
         // Personal reminders of this event move with it too.
@@ -42,10 +41,8 @@ internal static class ReminderRows
             common, reader => (Id: reader.GetInt64(0), Seconds: reader.GetInt64(1)), cancellationToken).ConfigureAwait(false);
         foreach (var (id, seconds) in personal)
         {
-            await PlaceAsync(session, e, id, seconds, nowMs, cancellationToken).ConfigureAwait(false);
+            await PlaceAsync(session, EventReminders.Place(e, id, TimeSpan.FromSeconds(seconds)), nowMs, cancellationToken).ConfigureAwait(false);
         }
-
-        return await NextFireAsync(session, e.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly BulkInsert.Column[] BulkColumns =
@@ -54,22 +51,19 @@ internal static class ReminderRows
         new("fire_at_ms", "bigint"), new("state", "text"), new("attempts", "bigint"), new("updated_at_ms", "bigint"),
     ];
 
-    // The reminder rows of newly created events in one bulk insert; returns the earliest fire time among them.
-    public static async Task<DateTimeOffset?> InsertForNewEventsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    // The reminder rows of newly created events in one bulk insert.
+    public static async Task InsertForNewEventsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = Columns.Milliseconds(now);
         var rows = events
-            .Where(e => !e.IsCancelled)
-            .SelectMany(e => e.Reminders.Offsets.Select(offset => (EventId: e.Id, Seconds: Lists.Seconds(offset), Due: Columns.Milliseconds(ReminderTimes.Due(e.Start, offset, e.TimeZoneId)))))
-            .Where(row => row.Due > nowMs)
-            .Select(row => new object?[] { row.EventId, 0L, row.Seconds, row.Due, row.Due, Pending, 0L, nowMs })
+            .SelectMany(e => EventReminders.ForNewEvent(e, now))
+            .Select(row => new object?[] { row.EventId, 0L, Lists.Seconds(row.Offset), Columns.Milliseconds(row.Due), Columns.Milliseconds(row.Due), Pending, 0L, nowMs })
             .ToArray();
         // The events are new (their ids were reserved in this transaction), so none of these rows can exist yet.
         await BulkInsert.RunAsync(session, dialect, "reminders", BulkColumns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
-        return rows.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Min(row => (long)row[3]!));
     }
 
-    public static async Task<DateTimeOffset?> AddPersonalAsync(SqlSession session, PersonalReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddPersonalAsync(SqlSession session, PersonalReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await session.ExecuteAsync(
             """
@@ -86,16 +80,16 @@ internal static class ReminderRows
                 ("@now", Columns.Milliseconds(now)),
             ],
             cancellationToken).ConfigureAwait(false);
-        return await NextFireAsync(session, reminder.EventId, cancellationToken).ConfigureAwait(false);
     }
 
     // Puts one reminder at its due time for the event as it now is. A pending row moves; one that would now lie in
     // the past is no longer owed (unless its time didn't change: a late reminder survives an unrelated edit); rows
     // already sent or failed are history and stay.
-    private static async Task PlaceAsync(SqlSession session, CampaignEvent e, long personalReminderId, long offsetSeconds, long nowMs, CancellationToken cancellationToken)
+    private static async Task PlaceAsync(SqlSession session, PlannedReminder reminder, long nowMs, CancellationToken cancellationToken)
     {
-        var dueMs = Columns.Milliseconds(ReminderTimes.Due(e.Start, TimeSpan.FromSeconds(offsetSeconds), e.TimeZoneId));
-        SqlParameter[] key = [("@event_id", e.Id), ("@personal_reminder_id", personalReminderId), ("@offset_seconds", offsetSeconds), ("@due", dueMs), ("@pending", Pending)];
+        var dueMs = Columns.Milliseconds(reminder.Due);
+        var personalReminderId = reminder.PersonalReminderId;
+        SqlParameter[] key = [("@event_id", reminder.EventId), ("@personal_reminder_id", personalReminderId), ("@offset_seconds", Lists.Seconds(reminder.Offset)), ("@due", dueMs), ("@pending", Pending)];
         if (dueMs <= nowMs)
         {
             await session.ExecuteAsync(
@@ -125,9 +119,10 @@ internal static class ReminderRows
         }
     }
 
-    private static async Task<DateTimeOffset?> NextFireAsync(SqlSession session, long eventId, CancellationToken cancellationToken)
+    // The event's earliest pending fire time, for waking the dispatcher once a change has committed.
+    public static async Task<DateTimeOffset?> NextFireAsync(DbDataSource dataSource, long eventId, CancellationToken cancellationToken)
     {
-        var next = await session.QuerySingleAsync(
+        var next = await dataSource.QuerySingleAsync(
             "SELECT min(fire_at_ms) FROM reminders WHERE event_id = @event_id AND state = @pending",
             [("@event_id", eventId), ("@pending", Pending)],
             reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0),

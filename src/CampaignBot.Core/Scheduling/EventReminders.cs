@@ -1,0 +1,27 @@
+using CampaignBot.Core.Domain;
+using CampaignBot.Core.Time;
+
+namespace CampaignBot.Core.Scheduling;
+
+/// <summary>
+/// The reminders an event implies, by the domain's rules: one per offset of its plan and one per personal reminder,
+/// each due per <see cref="ReminderTimes"/>. A cancelled event owes none, and a reminder whose time has already passed
+/// is not owed (the store keeps one that was already late and whose time an edit didn't change). The store persists
+/// what this says in the transaction that changes the event.
+/// </summary>
+public static class EventReminders
+{
+    /// <summary>The reminders a newly created event owes at <paramref name="now"/>, largest offset first.</summary>
+    public static IEnumerable<PlannedReminder> ForNewEvent(CampaignEvent e, DateTimeOffset now) =>
+        e.IsCancelled
+            ? []
+            : e.Reminders.Offsets.Select(offset => Place(e, 0, offset)).Where(reminder => reminder.Due > now);
+
+    /// <summary>The earliest reminder a newly created event owes, for waking the dispatcher by then.</summary>
+    public static DateTimeOffset? Earliest(CampaignEvent e, DateTimeOffset now) =>
+        ForNewEvent(e, now).Select(reminder => (DateTimeOffset?)reminder.Due).Min();
+
+    /// <summary>One reminder of the event as it now is: <paramref name="offset"/> before its start.</summary>
+    public static PlannedReminder Place(CampaignEvent e, long personalReminderId, TimeSpan offset) =>
+        new(e.Id, personalReminderId, offset, ReminderTimes.Due(e.Start, offset, e.TimeZoneId));
+}
