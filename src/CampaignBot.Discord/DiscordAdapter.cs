@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CampaignBot.Discord;
 
 /// <summary>
-/// The Discord adapter: asks for the gateway, registers commands when they changed, then runs the configured
+/// The Discord adapter: registers commands when they changed while it asks for the gateway and runs the configured
 /// shards. A fatal close code or a rejected token stops only this adapter, with one log line and a status reason;
 /// the rest of the bot runs on.
 /// </summary>
@@ -44,6 +44,10 @@ internal sealed class DiscordAdapter(
         var settings = options.Value;
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, api.Rest.TokenRejectedToken);
 
+        // Registration needs no gateway: it runs beside the gateway's round trips and connection, and READY is
+        // reported as connected only once it has ended (see DiscordAdapterStatus.Registering).
+        var registration = settings.RegisterCommands ? Task.Run(() => registrar.RegisterAsync(running.Token), CancellationToken.None) : Task.CompletedTask;
+        status.Registering(registration);
         status.Starting("asking Discord for the gateway");
         var gateway = await api.GetGatewayBotAsync(running.Token).ConfigureAwait(false);
         if (gateway.IsSuccess)
@@ -56,24 +60,16 @@ internal sealed class DiscordAdapter(
         }
         else if (TokenRejected())
         {
+            await registration.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return;
         }
 
         var url = settings.GatewayUrl is { Length: > 0 } configured ? configured : gateway.Value?.Url;
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var gatewayUrl))
         {
+            await registration.ConfigureAwait(false);
             Stop($"no gateway URL: GET /gateway/bot failed ({gateway.Error}) and Discord:GatewayUrl is not set");
             return;
-        }
-
-        if (settings.RegisterCommands)
-        {
-            status.Starting("registering commands");
-            await registrar.RegisterAsync(running.Token).ConfigureAwait(false);
-            if (TokenRejected())
-            {
-                return;
-            }
         }
 
         status.Starting("connecting to the gateway");
@@ -87,6 +83,19 @@ internal sealed class DiscordAdapter(
             status,
             loggers.CreateLogger($"CampaignBot.Discord.Gateway.Shard{shard}"),
             clock)).RunAsync(gatewayUrl, running.Token)).ToList();
+
+        // A registration that throws crashes the adapter once its shards have ended, as it did when it ran first; a
+        // rejected token has already cancelled the shards, which end, and the loop below says why.
+        try
+        {
+            await registration.ConfigureAwait(false);
+        }
+        catch
+        {
+            await running.CancelAsync().ConfigureAwait(false);
+            await ((Task)Task.WhenAll(shards)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
 
         while (shards.Count > 0)
         {

@@ -14,6 +14,7 @@ internal sealed class DiscordAdapterStatus(Interactions.InteractionTimings timin
     private readonly TaskCompletionSource<string> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string _state = "starting";
+    private Task _registered = Task.CompletedTask;
 
     public string Section => "Discord";
 
@@ -23,7 +24,7 @@ internal sealed class DiscordAdapterStatus(Interactions.InteractionTimings timin
     /// <summary>Completes with the reason when the adapter stops for good.</summary>
     public Task<string> WhenStopped => _stopped.Task;
 
-    /// <summary>Completes at the first READY.</summary>
+    /// <summary>Completes at the first READY, and not before the command registration under way has ended.</summary>
     public Task WhenConnected => _connected.Task;
 
     /// <summary>The adapter's one-line state: starting, connected, or reconnecting on some shard.</summary>
@@ -31,10 +32,33 @@ internal sealed class DiscordAdapterStatus(Interactions.InteractionTimings timin
 
     public void Starting(string what) => _state = what;
 
+    /// <summary>
+    /// The command registration runs beside the gateway's connection (so IDENTIFY doesn't wait for it), but the bot
+    /// reports itself connected only once it has ended: a connected bot has its commands.
+    /// </summary>
+    public void Registering(Task registration) => _registered = registration;
+
     public void Ready(int shard, string user, int guilds)
     {
-        _state = $"connected as {user}";
         _shards[shard] = $"ready, {guilds} guild(s)";
+        if (_registered.IsCompleted)
+        {
+            Connected(user);
+        }
+        else
+        {
+            _registered.ContinueWith(_ => Connected(user), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    private void Connected(string user)
+    {
+        if (_stopReason is not null)
+        {
+            return;
+        }
+
+        _state = $"connected as {user}";
         _connected.TrySetResult();
     }
 
