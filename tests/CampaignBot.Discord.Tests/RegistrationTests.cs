@@ -83,6 +83,29 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task The_gateway_identifies_while_commands_register_and_the_bot_is_connected_only_once_they_are()
+    {
+        await using var bot = await DiscordHarness.CreateAsync(start: false);
+        // The registration waits out a second of rate limit, while the gateway connects and READY arrives.
+        bot.Server.Inject(GuildPut, Testing.Discord.InjectedResponse.RateLimited(1));
+        await bot.StartAsync();
+
+        await bot.Server.WaitForOpAsync(2, timeout: TimeSpan.FromSeconds(10));
+        while (!(await bot.Status.DescribeAsync(TestContext.Current.CancellationToken)).Any(line => line.Contains("ready", StringComparison.Ordinal)))
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.DoesNotContain(bot.Server.RequestsTo(GuildPut), r => r.Status == 200);
+        Assert.False(bot.Status.WhenConnected.IsCompleted);
+        Assert.DoesNotContain("connected", bot.Status.State, StringComparison.Ordinal);
+
+        await bot.ConnectedAsync();
+        Assert.Single(bot.Server.RequestsTo(GuildPut), r => r.Status == 200);
+        Assert.StartsWith("connected as", bot.Status.State, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failed_registration_is_retried_at_the_next_start()
     {
         await using var database = new SqliteTestDatabase();
