@@ -50,15 +50,7 @@ internal static class BulkInsert
             return session.ExecuteAsync($"INSERT INTO {table} ({names}) {dialect.OverridingIdentity} SELECT * FROM unnest({unnest}) {suffix}", arrays, cancellationToken);
         }
 
-        // "WHERE true" keeps SQLite from reading the upsert's ON as a join constraint.
-        var values = string.Join(", ", columns.Select((column, i) => column.IsFixed
-            ? string.Create(CultureInfo.InvariantCulture, $"@f{i}")
-            : string.Create(CultureInfo.InvariantCulture, $"value ->> {sources[i]}")));
-        var fixedValues = columns.Select((column, i) => (Column: column, Name: string.Create(CultureInfo.InvariantCulture, $"@f{i}")))
-            .Where(pair => pair.Column.IsFixed)
-            .Select(pair => new SqlParameter(pair.Name, pair.Column.Value))
-            .ToArray();
-        return SqliteAsync(session, $"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(@rows) WHERE true {suffix}", fixedValues, rows, cancellationToken);
+        return SqliteAsync(session, table, names, columns, sources, rows, suffix, cancellationToken);
     }
 
     // Where each column's value is in a row: its index among the columns that aren't fixed, or -1 for a fixed one.
@@ -74,24 +66,61 @@ internal static class BulkInsert
         return sources;
     }
 
-    // The rows go in statements of up to ~32 KB of JSON each, so no batch's text lands on the large object heap.
-    private static async Task<int> SqliteAsync(SqlSession session, string sql, SqlParameter[] fixedValues, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    // A column whose value is the same in every row of the call (a fixed one, or one that happens to be: a series'
+    // kind, zone and organiser) is bound once per statement; the rows' JSON carries only the values that vary, since
+    // SQLite's share of a bulk insert is mostly reading them back out of it. The rows go in statements of up to
+    // ~32 KB of JSON each, so no batch's text lands on the large object heap.
+    private static async Task<int> SqliteAsync(SqlSession session, string table, string names, IReadOnlyList<Column> columns, int[] sources, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken)
     {
+        var selected = new string[columns.Count];
+        var bound = new List<SqlParameter>();
+        var varying = new List<int>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"@f{i}");
+            if (sources[i] < 0 || IsUniform(rows, sources[i]))
+            {
+                selected[i] = name;
+                bound.Add(new SqlParameter(name, sources[i] < 0 ? columns[i].Value : rows[0][sources[i]]));
+            }
+            else
+            {
+                selected[i] = string.Create(CultureInfo.InvariantCulture, $"value ->> {varying.Count}");
+                varying.Add(sources[i]);
+            }
+        }
+
+        // "WHERE true" keeps SQLite from reading the upsert's ON as a join constraint.
+        var sql = $"INSERT INTO {table} ({names}) SELECT {string.Join(", ", selected)} FROM json_each(@rows) WHERE true {suffix}";
         var buffer = new ArrayBufferWriter<byte>(Math.Min(rows.Count * 256, MaxJsonBytes + 4096));
         var affected = 0;
         for (var start = 0; start < rows.Count;)
         {
             buffer.ResetWrittenCount();
-            start = WriteJson(buffer, rows, start);
-            affected += await session.ExecuteAsync(sql, [.. fixedValues, ("@rows", Encoding.UTF8.GetString(buffer.WrittenSpan))], cancellationToken).ConfigureAwait(false);
+            start = WriteJson(buffer, rows, varying, start);
+            affected += await session.ExecuteAsync(sql, [.. bound, ("@rows", Encoding.UTF8.GetString(buffer.WrittenSpan))], cancellationToken).ConfigureAwait(false);
         }
 
         return affected;
     }
 
-    // [[v0, v1, …], …] from rows[start] on, until about MaxJsonBytes are written: text, integers and nulls, as the
-    // tables' columns hold. Returns the index of the first row not written.
-    private static int WriteJson(ArrayBufferWriter<byte> buffer, IReadOnlyList<object?[]> rows, int start)
+    private static bool IsUniform(IReadOnlyList<object?[]> rows, int source)
+    {
+        var first = rows[0][source];
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (!Equals(rows[i][source], first))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // [[v0, v1, …], …] from rows[start] on, each row's values at the given indexes, until about MaxJsonBytes are
+    // written: text, integers and nulls, as the tables' columns hold. Returns the index of the first row not written.
+    private static int WriteJson(ArrayBufferWriter<byte> buffer, IReadOnlyList<object?[]> rows, List<int> varying, int start)
     {
         var next = start;
         using (var writer = new Utf8JsonWriter(buffer, SqliteJson.Options))
@@ -101,8 +130,9 @@ internal static class BulkInsert
             {
                 var row = rows[next++];
                 writer.WriteStartArray();
-                foreach (var value in row)
+                foreach (var source in varying)
                 {
+                    var value = row[source];
                     switch (value)
                     {
                         case null or DBNull:
