@@ -104,4 +104,7 @@ internal static partial class Log
 
     [LoggerMessage(27, LogLevel.Information, "Mastodon streaming: polling meanwhile; streaming is tried again in {Seconds:0} s")]
     public static partial void StreamRetryLater(ILogger logger, double seconds);
+
+    [LoggerMessage(53, LogLevel.Debug, "Mastodon: auto-boost's warm-up failed ({Problem}); the first tagged post is decided cold")]
+    public static partial void BoostWarmUpFailed(ILogger logger, string problem);
 }

@@ -26,6 +26,7 @@ internal sealed class MastodonAdapter(
     BackgroundWork background,
     MastodonAdapterStatus status,
     BotIdentity identity,
+    BoostWarmUp warmUp,
     IOptions<MastodonOptions> options,
     ILogger<MastodonAdapter> logger,
     TimeProvider clock) : BackgroundService
@@ -58,6 +59,13 @@ internal sealed class MastodonAdapter(
     {
         var settings = options.Value;
         status.Starting("signing in (verify_credentials)");
+
+        // Beside the sign-in's round trips, so the first tagged post on the stream is not the one that runs its path cold.
+        var warming = WarmUpAsync(cancellationToken);
+
+        // Asked beside verify_credentials, not after it: start-up waits one round trip less, and the pool keeps two
+        // connections to the instance, so the first reblog does not open one while backfill's first page is in flight.
+        var instanceRequest = api.GetInstanceAsync(cancellationToken);
         var backoff = new Backoff(settings.ReconnectDelay, settings.MaxReconnectDelay);
         MastodonAccount me;
         while (true)
@@ -80,7 +88,13 @@ internal sealed class MastodonAdapter(
             await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
         }
 
-        var instance = await api.GetInstanceAsync(cancellationToken).ConfigureAwait(false);
+        var instance = await instanceRequest.ConfigureAwait(false);
+        if (!instance.IsSuccess)
+        {
+            // It may have failed with the sign-in (the instance was down): asked again now that the instance answers.
+            instance = await api.GetInstanceAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (!instance.IsSuccess)
         {
             Log.InstanceUnknown(logger, instance.Error.ToString());
@@ -93,9 +107,24 @@ internal sealed class MastodonAdapter(
         Log.SignedIn(logger, me.Acct, apiBase.Authority, session.MaxCharacters);
         status.SignedIn(me.Acct);
 
+        await warming.ConfigureAwait(false);
         var mentions = pump.RunAsync(() => settings.PollInterval * 4, cancellationToken);
         var listening = streaming.RunAsync(streamingBase, cancellationToken);
         await Task.WhenAll(mentions, listening).ConfigureAwait(false);
+    }
+
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        // Off the caller's thread: the sign-in request goes out at once.
+        await Task.Yield();
+        try
+        {
+            await warmUp.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.BoostWarmUpFailed(logger, exception.Message);
+        }
     }
 
     private static Uri StreamingBase(string? configured, string? advertised, Uri apiBase)

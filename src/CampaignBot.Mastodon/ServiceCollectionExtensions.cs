@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TagSubscriptions>();
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<BoostQueue>();
+        services.AddSingleton<BoostWarmUp>();
         services.AddSingleton<TaggedStatusPipeline>();
         services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<TagPoller>();

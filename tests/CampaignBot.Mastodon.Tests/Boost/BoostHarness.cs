@@ -51,6 +51,8 @@ internal sealed class BoostHarness : IAsyncDisposable
 
     public IBoostLedger Ledger => _services.GetRequiredService<IBoostLedger>();
 
+    public BoostWarmUp WarmUp => _services.GetRequiredService<BoostWarmUp>();
+
     public IHashtagMentionSink Mentions => _services.GetRequiredService<IHashtagMentionSink>();
 
     public ICampaignStore Store => _handle.Store;
