@@ -268,4 +268,31 @@ public abstract partial class CampaignStoreContract
             Assert.Equal(title, read.Description ?? "");
         }
     }
+
+    [Fact]
+    public async Task Bulk_created_events_read_back_whole_whether_a_field_is_shared_by_all_or_differs_in_one()
+    {
+        var store = ClockedStore();
+        var shared = Planned("Series", Now.AddDays(2)) with { Location = "Town hall", Hashtags = ["nhs"] };
+        CampaignEvent[] drafts =
+        [
+            shared,
+            shared with { Start = Now.AddDays(3) },
+            shared with { Start = Now.AddDays(4), Kind = EventKind.Meeting, Location = null, Hashtags = [], TimeZoneId = "UTC" },
+        ];
+
+        var bulk = await store.AddEventsAsync(drafts, Ct);
+        var single = await store.AddEventsAsync([shared with { Title = "Alone" }], Ct);
+
+        foreach (var (stored, draft) in bulk.Concat(single).Zip(drafts.Append(shared with { Title = "Alone" })))
+        {
+            var read = (await store.GetEventAsync(stored.Id, Ct))!;
+            Assert.Equal(
+                (draft.Title, draft.Kind, draft.Start, draft.Location, draft.TimeZoneId, string.Join(' ', draft.Hashtags), draft.Reminders, draft.CreatedBy),
+                (read.Title, read.Kind, read.Start, read.Location, read.TimeZoneId, string.Join(' ', read.Hashtags), read.Reminders, read.CreatedBy));
+        }
+
+        // All four start within a week: each owes its 1d, 2h and 0 reminders, not the 7d one.
+        Assert.Equal(4 * 3, (await Queue().StatsAsync(Ct))[ReminderState.Pending]);
+    }
 }

@@ -12,10 +12,27 @@ namespace CampaignBot.Core.Scheduling;
 public static class EventReminders
 {
     /// <summary>The reminders a newly created event owes at <paramref name="now"/>, largest offset first.</summary>
-    public static IEnumerable<PlannedReminder> ForNewEvent(CampaignEvent e, DateTimeOffset now) =>
-        e.IsCancelled
-            ? []
-            : e.Reminders.Offsets.Select(offset => Place(e, 0, offset)).Where(reminder => reminder.Due > now);
+    public static IReadOnlyList<PlannedReminder> ForNewEvent(CampaignEvent e, DateTimeOffset now)
+    {
+        var offsets = e.Reminders.Offsets;
+        if (e.IsCancelled || offsets.Count == 0)
+        {
+            return [];
+        }
+
+        var clock = new EventClock(e.Start, e.TimeZoneId);
+        var owed = new List<PlannedReminder>(offsets.Count);
+        foreach (var offset in offsets)
+        {
+            var due = clock.Before(offset);
+            if (due > now)
+            {
+                owed.Add(new PlannedReminder(e.Id, 0, offset, due));
+            }
+        }
+
+        return owed;
+    }
 
     /// <summary>The earliest reminder a newly created event owes, for waking the dispatcher by then.</summary>
     public static DateTimeOffset? Earliest(CampaignEvent e, DateTimeOffset now) =>

@@ -29,7 +29,12 @@ internal sealed class PostgresDialect : StorageDialect
 
     public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
 
-    public override string AllocateEventIdsSql => "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, @n)";
+    // The sequence is looked up once (a materialised CTE), not once per id: pg_get_serial_sequence is only stable,
+    // so the planner doesn't fold it into a constant.
+    public override string AllocateEventIdsSql => """
+        WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('events', 'id')::regclass AS seq)
+        SELECT nextval(s.seq) FROM s, generate_series(1, @n)
+        """;
 
     public override string OverridingIdentity => "OVERRIDING SYSTEM VALUE";
 

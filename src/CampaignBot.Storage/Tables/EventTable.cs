@@ -44,7 +44,7 @@ internal sealed class EventTable(DbDataSource dataSource)
     {
         var ids = await session.QueryAsync(dialect.AllocateEventIdsSql, [("@n", drafts.Count)], reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
         var stored = drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
-        var rows = stored.Select(e => Fields(e).Select(field => field.Value).Prepend(e.Id).ToArray()).ToArray();
+        var rows = Array.ConvertAll(stored, Row);
         await BulkInsert.RunAsync(session, dialect, "events", BulkColumns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
         return stored;
     }
@@ -134,25 +134,35 @@ internal sealed class EventTable(DbDataSource dataSource)
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
 
-    private static SqlParameter[] Fields(CampaignEvent e) =>
+    private static readonly string[] FieldNames = [.. BulkColumns.Skip(1).Select(column => "@" + column.Name)];
+
+    private static SqlParameter[] Fields(CampaignEvent e)
+    {
+        var row = Row(e);
+        return [.. FieldNames.Select((name, i) => new SqlParameter(name, row[i + 1]))];
+    }
+
+    // The event's values in BulkColumns' order, its id first.
+    private static object?[] Row(CampaignEvent e) =>
     [
-        ("@kind", Words.Of(e.Kind)),
-        ("@title", e.Title),
-        ("@title_key", TitleKey(e.Title)),
-        ("@starts_at_ms", Columns.Milliseconds(e.Start)),
-        ("@ends_at_ms", Columns.Milliseconds(e.End)),
-        ("@time_zone", e.TimeZoneId),
-        ("@location", e.Location),
-        ("@description", e.Description),
-        ("@hashtags", Lists.Hashtags(e.Hashtags)),
-        ("@link", e.Link),
-        ("@status", Words.Of(e.Status)),
-        ("@cancel_reason", e.CancelReason),
-        ("@reminder_offsets", Lists.Offsets(e.Reminders)),
-        ("@created_by_platform", Words.Of(e.CreatedBy.Platform)),
-        ("@created_by_id", e.CreatedBy.Id),
-        ("@created_by_name", e.CreatedBy.DisplayName),
-        ("@created_at_ms", Columns.Milliseconds(e.CreatedAt)),
+        e.Id,
+        Words.Of(e.Kind),
+        e.Title,
+        TitleKey(e.Title),
+        Columns.Milliseconds(e.Start),
+        Columns.Milliseconds(e.End),
+        e.TimeZoneId,
+        e.Location,
+        e.Description,
+        Lists.Hashtags(e.Hashtags),
+        e.Link,
+        Words.Of(e.Status),
+        e.CancelReason,
+        Lists.Offsets(e.Reminders),
+        Words.Of(e.CreatedBy.Platform),
+        e.CreatedBy.Id,
+        e.CreatedBy.DisplayName,
+        Columns.Milliseconds(e.CreatedAt),
     ];
 
     private static CampaignEvent Read(DbDataReader reader) => new()

@@ -45,22 +45,30 @@ internal static class ReminderRows
         }
     }
 
-    private static readonly BulkInsert.Column[] BulkColumns =
-    [
-        new("event_id", "bigint"), new("personal_reminder_id", "bigint"), new("offset_seconds", "bigint"), new("due_at_ms", "bigint"),
-        new("fire_at_ms", "bigint"), new("state", "text"), new("attempts", "bigint"), new("updated_at_ms", "bigint"),
-    ];
-
-    // The reminder rows of newly created events in one bulk insert.
+    // The reminder rows of newly created events in one bulk insert. Only the event, the offset and the due time vary
+    // from row to row; the rest is the same for the whole call and bound once.
     public static async Task InsertForNewEventsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = Columns.Milliseconds(now);
-        var rows = events
-            .SelectMany(e => EventReminders.ForNewEvent(e, now))
-            .Select(row => new object?[] { row.EventId, 0L, Lists.Seconds(row.Offset), Columns.Milliseconds(row.Due), Columns.Milliseconds(row.Due), Pending, 0L, nowMs })
-            .ToArray();
+        var rows = new List<object?[]>(events.Count * 4);
+        foreach (var e in events)
+        {
+            foreach (var row in EventReminders.ForNewEvent(e, now))
+            {
+                object due = Columns.Milliseconds(row.Due);
+                rows.Add([row.EventId, Lists.Seconds(row.Offset), due, due]);
+            }
+        }
+
+        BulkInsert.Column[] columns =
+        [
+            new("event_id", "bigint"), new("offset_seconds", "bigint"), new("due_at_ms", "bigint"), new("fire_at_ms", "bigint"),
+            BulkInsert.Column.Fixed("personal_reminder_id", "bigint", 0L), BulkInsert.Column.Fixed("state", "text", Pending),
+            BulkInsert.Column.Fixed("attempts", "bigint", 0L), BulkInsert.Column.Fixed("updated_at_ms", "bigint", nowMs),
+        ];
+
         // The events are new (their ids were reserved in this transaction), so none of these rows can exist yet.
-        await BulkInsert.RunAsync(session, dialect, "reminders", BulkColumns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
+        await BulkInsert.RunAsync(session, dialect, "reminders", columns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task AddPersonalAsync(SqlSession session, PersonalReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
