@@ -62,10 +62,6 @@ internal sealed class MastodonAdapter(
 
         // Beside the sign-in's round trips, so the first tagged post on the stream is not the one that runs its path cold.
         var warming = WarmUpAsync(cancellationToken);
-
-        // Asked beside verify_credentials, not after it: start-up waits one round trip less, and the pool keeps two
-        // connections to the instance, so the first reblog does not open one while backfill's first page is in flight.
-        var instanceRequest = api.GetInstanceAsync(cancellationToken);
         var backoff = new Backoff(settings.ReconnectDelay, settings.MaxReconnectDelay);
         MastodonAccount me;
         while (true)
@@ -88,12 +84,7 @@ internal sealed class MastodonAdapter(
             await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
         }
 
-        var instance = await instanceRequest.ConfigureAwait(false);
-        if (!instance.IsSuccess)
-        {
-            // It may have failed with the sign-in (the instance was down): asked again now that the instance answers.
-            instance = await api.GetInstanceAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var instance = await api.GetInstanceAsync(cancellationToken).ConfigureAwait(false);
 
         if (!instance.IsSuccess)
         {
