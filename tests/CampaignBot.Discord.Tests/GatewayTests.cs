@@ -260,7 +260,12 @@ public sealed class GatewayTests
 
         Assert.Contains("Discord:Token", reason, StringComparison.Ordinal);
         Assert.Equal(0, bot.Server.Connections.Count);
-        Assert.Single(bot.Server.Requests.Items);
+        // Command registration runs beside the gateway's connection, so it may have asked too: each asked once, both
+        // refused, nothing retried.
+        var requests = bot.Server.Requests.Items;
+        Assert.Contains(requests, r => r.Route == "GET /gateway/bot");
+        Assert.All(requests, r => Assert.Equal(401, r.Status));
+        Assert.Equal(requests.Count, requests.Select(r => r.Route).Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain("not-the-right-token", string.Join('\n', bot.Logs.Entries.Select(e => e.Message)), StringComparison.Ordinal);
     }
 
