@@ -75,6 +75,8 @@ internal sealed class MastodonAdapter(
 
             if (TokenRejected())
             {
+                // The warm-up touches only the local ledger; it ends with this run, not after it.
+                await warming.ConfigureAwait(false);
                 return;
             }
 
@@ -85,7 +87,6 @@ internal sealed class MastodonAdapter(
         }
 
         var instance = await api.GetInstanceAsync(cancellationToken).ConfigureAwait(false);
-
         if (!instance.IsSuccess)
         {
             Log.InstanceUnknown(logger, instance.Error.ToString());
