@@ -24,9 +24,11 @@ public sealed partial class WebSurfaceTests : IDisposable
         await bot.Input.WriteLineAsync("status");
         await bot.Input.FlushAsync(ct);
 
-        using var ready = await http.GetAsync("/readyz", ct);
-        var checks = JsonNode.Parse(await ready.Content.ReadAsStringAsync(ct))!["checks"]!;
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        // Kestrel listens before Quartz runs (Quartz starts its scheduler once the host has started), so /readyz
+        // may answer 503 for a moment, as a health check polling it would see.
+        var (status, body) = await WaitForReadyAsync(http, ct);
+        var checks = JsonNode.Parse(body)!["checks"]!;
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(checks["database"]!["ready"]!.GetValue<bool>());
         Assert.True(checks["scheduler"]!["ready"]!.GetValue<bool>());
 
@@ -37,6 +39,22 @@ public sealed partial class WebSurfaceTests : IDisposable
 
         Assert.Contains("Add to calendar: https://campaign.example.org/events/3.ics", bot.Output, StringComparison.Ordinal);
         Assert.Contains($"campaign page on {address.AbsoluteUri.TrimEnd('/')}", bot.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> WaitForReadyAsync(HttpClient http, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            using var ready = await http.GetAsync("/readyz", ct);
+            var body = await ready.Content.ReadAsStringAsync(ct);
+            if (ready.StatusCode == HttpStatusCode.OK || DateTimeOffset.UtcNow > deadline)
+            {
+                return (ready.StatusCode, body);
+            }
+
+            await Task.Delay(50, ct);
+        }
     }
 
     private static async Task<string> WaitForAsync(HttpClient http, string path, Func<string, bool> done, CancellationToken ct)
