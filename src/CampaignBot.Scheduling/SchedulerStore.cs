@@ -1,4 +1,9 @@
+using System.Data.Common;
+
 namespace CampaignBot.Scheduling;
 
-/// <summary>Where Quartz keeps its jobs and triggers: the bot's own database. PostgreSQL runs clustered.</summary>
-public sealed record SchedulerStore(bool Postgres, string ConnectionString);
+/// <summary>
+/// Where Quartz keeps its jobs and triggers: the bot's own database, reached through its driver's factory (so no
+/// driver type is looked up by name). PostgreSQL runs clustered.
+/// </summary>
+public sealed record SchedulerStore(bool Postgres, DbProviderFactory Driver, string ConnectionString);

@@ -58,7 +58,7 @@ public static class ServiceCollectionExtensions
                 persistent.UseSystemTextJsonSerializer();
                 if (store.Postgres)
                 {
-                    persistent.UsePostgres(store.ConnectionString);
+                    persistent.UsePostgres(store.Driver, store.ConnectionString);
                     persistent.UseClustering(cluster =>
                     {
                         cluster.CheckinInterval = TimeSpan.FromSeconds(5);
@@ -67,7 +67,7 @@ public static class ServiceCollectionExtensions
                 }
                 else
                 {
-                    persistent.UseSqlite(store.ConnectionString);
+                    persistent.UseSqlite(store.Driver, store.ConnectionString);
                 }
 
                 persistent.ProvisionSchema();

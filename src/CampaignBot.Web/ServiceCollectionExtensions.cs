@@ -14,6 +14,8 @@ namespace CampaignBot.Web;
 
 public static class ServiceCollectionExtensions
 {
+    private const int MetricPointsPerStream = 100;
+
     /// <summary>
     /// The web surface: options from the <c>Web</c> section (validated at start), the campaign page, calendar feeds,
     /// health and metrics (OpenTelemetry: the bot's meter, runtime and process, exported for Prometheus), its
@@ -41,6 +43,10 @@ public static class ServiceCollectionExtensions
             .AddMeter(CampaignMeter.Name)
             .AddRuntimeInstrumentation()
             .AddProcessInstrumentation()
+            // Each metric stream preallocates its limit of points: the default 2,000 put 25 arrays of 144 KB on the
+            // large-object heap (3.6 MB). The bot's labels are statuses, outcomes, platforms and reasons: a few
+            // dozen combinations at most; any beyond the limit are still counted, under the overflow series.
+            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricPointsPerStream })
             .AddPrometheusExporter());
         services.AddHostedService<WebSurface>();
         return services;

@@ -2,6 +2,7 @@ using CampaignBot.Commands;
 using CampaignBot.Discord;
 using CampaignBot.Endpoints;
 using CampaignBot.Mastodon;
+using CampaignBot.Memory;
 using CampaignBot.Options;
 using CampaignBot.Scheduling;
 using CampaignBot.Seeding;
@@ -52,7 +53,7 @@ public static class HostBuilderExtensions
         builder.Services.AddCampaignOptions();
         builder.Services.AddCampaignCommands();
         builder.Services.AddHostedService<CampaignSeeder>();
-        builder.Services.AddCampaignScheduling(new SchedulerStore(storage.Provider == StorageProvider.Postgres, storage.ConnectionString));
+        builder.Services.AddCampaignScheduling(new SchedulerStore(storage.Provider == StorageProvider.Postgres, StorageDrivers.Factory(storage.Provider), storage.ConnectionString));
         builder.Services.AddCampaignStatus();
 
         builder.Services.AddCampaignWeb();
@@ -77,6 +78,7 @@ public static class HostBuilderExtensions
         }
 
         adapters.StartAfter<CampaignSeeder>();
+        builder.Services.AddHostedService<StartupMemoryRelease>();
         return builder;
     }
 }

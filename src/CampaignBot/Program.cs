@@ -1,5 +1,6 @@
 using CampaignBot;
 using CampaignBot.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,11 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
+    // Settings are read once at start and nothing reloads them, so no file watcher: the default one watches every
+    // directory under the working directory (a checkout's bin, obj and .git) with a thread of its own.
+    var settings = new HostApplicationBuilderSettings { Args = args, Configuration = new ConfigurationManager() };
+    settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+    var builder = Host.CreateApplicationBuilder(settings);
     builder.AddCampaignBot(args);
     using var host = builder.Build();
 

@@ -207,7 +207,7 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         builder.Services.Configure<CampaignOptions>(_ => { });
         builder.Services.AddCampaignCommands();
         builder.Services.AddSingleton<IChatSender>(_sender);
-        builder.Services.AddCampaignScheduling(new SchedulerStore(Postgres: false, _database.Options.ConnectionString));
+        builder.Services.AddCampaignScheduling(new SchedulerStore(Postgres: false, Microsoft.Data.Sqlite.SqliteFactory.Instance, _database.Options.ConnectionString));
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
         await host.StartAsync(Ct);

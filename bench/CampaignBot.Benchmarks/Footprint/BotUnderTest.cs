@@ -5,7 +5,7 @@ namespace CampaignBot.Benchmarks.Footprint;
 
 /// <summary>
 /// The bot run as its own process for the memory scenarios: which build (<c>--bot &lt;publish dir&gt;</c> measures a
-/// <c>dotnet publish</c> output, as the Docker image runs it; the default is the built bot), its memory sampled while
+/// <c>dotnet publish</c> output, native as the Docker image runs it or not; the default is the built bot), its memory sampled while
 /// a workload runs, and the figures every such scenario reports, the peak named as the bot's own.
 /// </summary>
 internal static class BotUnderTest
@@ -17,7 +17,8 @@ internal static class BotUnderTest
     }
 
     public static string Describe(BotBuild build) =>
-        build == BotBuild.Built ? "built bot (dotnet build output)" : $"published bot ({Path.GetDirectoryName(build.Assembly)})";
+        build.Native ? $"native bot ({Path.GetDirectoryName(build.Program)})"
+        : build == BotBuild.Built ? "built bot (dotnet build output)" : $"published bot ({Path.GetDirectoryName(build.Program)})";
 
     /// <summary>A bot on <paramref name="connectionString"/> doing only the workload: no seed, no shell, no digest.</summary>
     public static string[] Settings(string connectionString, params IEnumerable<string> more) =>
@@ -53,7 +54,7 @@ internal static class BotUnderTest
         figures[$"{prefix}rss_file_mb"] = memory.FileMb;
         figures[$"{prefix}rss_shmem_mb"] = memory.ShmemMb;
         figures["peak_rss_process"] = "bot";
-        figures["bot"] = build == BotBuild.Built ? "built" : "published";
+        figures["bot"] = build.Native ? "native" : build == BotBuild.Built ? "built" : "published";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot process ({Describe(build)}): {memory}"));
     }
 

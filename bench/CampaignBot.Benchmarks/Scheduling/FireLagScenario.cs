@@ -83,7 +83,7 @@ internal sealed partial class FireLagScenario : IScenario
         builder.Services.Configure<CampaignOptions>(_ => { });
         builder.Services.AddCampaignCommands();
         builder.Services.AddSingleton<IChatSender>(sender);
-        builder.Services.AddCampaignScheduling(new SchedulerStore(engine == StorageProvider.Postgres, database.Options.ConnectionString));
+        builder.Services.AddCampaignScheduling(new SchedulerStore(engine == StorageProvider.Postgres, StorageDrivers.Factory(engine), database.Options.ConnectionString));
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         await sender.AllSent.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);

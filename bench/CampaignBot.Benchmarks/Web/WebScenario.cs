@@ -73,7 +73,7 @@ internal sealed class WebScenario : IScenario
         builder.Services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section);
         builder.Services.AddCampaignCommands();
         builder.Services.AddSingleton<IChatSender>(sender);
-        builder.Services.AddCampaignScheduling(new SchedulerStore(false, database.Options.ConnectionString));
+        builder.Services.AddCampaignScheduling(new SchedulerStore(false, StorageDrivers.Factory(StorageProvider.Sqlite), database.Options.ConnectionString));
         builder.Services.AddCampaignWeb();
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CampaignBot.Core.Specs;
 using CampaignBot.Discord.Interactions;
+using CampaignBot.Discord.Json;
 
 namespace CampaignBot.Discord.Registration;
 
@@ -34,7 +35,7 @@ internal static class CommandDefinitions
 
             if (spec.Words.Count == 1)
             {
-                commands.Add(Command(first, spec.Description, Options(spec.Options), spec.OrganiserOnly));
+                commands.Add((JsonNode)Command(first, spec.Description, Options(spec.Options), spec.OrganiserOnly));
                 continue;
             }
 
@@ -47,7 +48,7 @@ internal static class CommandDefinitions
                 ["description"] = member.Description,
                 ["options"] = Options(member.Options),
             })]);
-            commands.Add(Command(group.Name, group.Description, subcommands, members.All(member => member.OrganiserOnly)));
+            commands.Add((JsonNode)Command(group.Name, group.Description, subcommands, members.All(member => member.OrganiserOnly)));
         }
 
         return commands;
@@ -55,7 +56,7 @@ internal static class CommandDefinitions
 
     /// <summary>A stable fingerprint of the definitions: registration happens only when it changes.</summary>
     public static string Hash(JsonArray commands) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(commands)));
+        Convert.ToHexStringLower(SHA256.HashData(JsonBytes.Of(commands)));
 
     private static JsonObject Command(string name, string description, JsonArray options, bool organiserOnly)
     {
@@ -125,4 +126,5 @@ internal static class CommandDefinitions
             target[name] = v;
         }
     }
+
 }

@@ -38,7 +38,7 @@ internal sealed class DiscordApi(DiscordRestClient rest)
     public async Task<ApiResult<bool, DiscordApiError>> OverwriteCommandsAsync(string applicationId, string? guildId, JsonArray commands, CancellationToken cancellationToken)
     {
         var route = guildId is null ? Routes.BulkOverwriteGlobalCommands(applicationId) : Routes.BulkOverwriteGuildCommands(applicationId, guildId);
-        var result = await rest.SendAsync(route, JsonSerializer.SerializeToUtf8Bytes(commands), cancellationToken).ConfigureAwait(false);
+        var result = await rest.SendAsync(route, JsonBytes.Of(commands), cancellationToken).ConfigureAwait(false);
         return result.IsSuccess ? ApiResult<bool, DiscordApiError>.Ok(true) : result.Error;
     }
 

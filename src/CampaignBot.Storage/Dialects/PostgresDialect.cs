@@ -43,6 +43,8 @@ internal sealed class PostgresDialect : StorageDialect
 
     public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
 
+    public override DbProviderFactory Factory => NpgsqlFactory.Instance;
+
     // Kept out of line: the method that tests a type loads its assembly when compiled.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static bool Serves(DbDataSource dataSource) => dataSource is NpgsqlDataSource;

@@ -36,6 +36,8 @@ internal sealed class SqliteDialect : StorageDialect
     public override (string Sql, Tables.SqlParameter Parameter) In(string column, string name, IReadOnlyCollection<string> values) =>
         ($"{column} IN (SELECT value FROM json_each({name}))", (name, Tables.SqliteJson.Strings(values)));
 
+    public override DbProviderFactory Factory => SqliteFactory.Instance;
+
     public override DbDataSource CreateDataSource(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

@@ -19,6 +19,9 @@ internal abstract class StorageDialect
 
     public abstract DbDataSource CreateDataSource(string connectionString);
 
+    // The driver's factory, for libraries (Quartz) that open their own connections.
+    public abstract DbProviderFactory Factory { get; }
+
     // Which engine a data source talks to (the store is handed only the data source). SQLite's own source is asked
     // about first, so a bot on SQLite never loads Npgsql (1.5 MB resident, and its types) just to say it isn't one.
     public static StorageDialect Of(DbDataSource dataSource) =>

@@ -56,9 +56,6 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public StreamWriter Input => _process.StandardInput;
 
-    /// <summary>The built bot's assembly (same configuration as the running tests or bench).</summary>
-    public static string AssemblyPath => BotBuild.Built.Assembly;
-
     /// <summary>The bot on a SQLite file, with these settings.</summary>
     public static BotProcess Start(string database, params string[] settings) =>
         StartWith([$"--Storage:ConnectionString=Data Source={database}", .. settings]);
@@ -70,14 +67,18 @@ public sealed partial class BotProcess : IAsyncDisposable
     public static BotProcess StartWith(IEnumerable<string> settings, BotBuild? build = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         build ??= BotBuild.Built;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(build.Native ? build.Program : "dotnet")
         {
             WorkingDirectory = build.WorkingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(build.Assembly);
+        if (!build.Native)
+        {
+            start.ArgumentList.Add(build.Program);
+        }
+
         var given = settings.ToArray();
         if (!given.Any(s => s.StartsWith("--Web:Urls=", StringComparison.Ordinal)))
         {
@@ -100,7 +101,7 @@ public sealed partial class BotProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new BotProcess(Process.Start(start) ?? throw new InvalidOperationException($"{build} did not start"));
     }
 
     /// <summary>Runs the bot on a SQLite file with <paramref name="input"/> piped in, to the end.</summary>
