@@ -1,20 +1,24 @@
 # syntax=docker/dockerfile:1
-# The SDK runs on the build machine's own architecture and cross-compiles for the target (amd64 or arm64, e.g. a
-# Raspberry Pi 4/5): ReadyToRun code for that architecture, so the bot starts without JIT-compiling its own assemblies
-# and their dependencies.
-FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-ARG TARGETARCH
+# The bot ships as one native executable, compiled ahead of time for the image's architecture (amd64 or arm64, e.g.
+# a Raspberry Pi 4/5): it starts in about 0.15 s and idles in about 58 MB, with no .NET runtime in the image. Native
+# compilation links with clang on the architecture it targets, so an arm64 image builds on an arm64 machine (or
+# under emulation with `docker buildx build --platform linux/arm64`).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+RUN apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang zlib1g-dev >/dev/null \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props CampaignBot.sln ./
 COPY src/ src/
-RUN dotnet publish src/CampaignBot -c Release -a $TARGETARCH --self-contained false -p:PublishReadyToRun=true -o /out
+RUN dotnet publish src/CampaignBot -c Release --use-current-runtime -o /out \
+    && rm -f /out/*.dbg /out/*.pdb /out/*.xml
 
-# ASP.NET Core's runtime: the web surface (page, calendar, health, metrics) runs on Kestrel inside the bot.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Only what a native .NET executable needs from the system (libc, OpenSSL, ICU-free: globalization is invariant).
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /out ./
 COPY config/ config/
-# The runtime image ships a non-root "app" user; the bot only writes to data/ (SQLite, when used).
+# The image ships a non-root "app" user; the bot only writes to data/ (SQLite, when used).
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 VOLUME ["/app/data"]
@@ -22,4 +26,4 @@ VOLUME ["/app/data"]
 # reverse proxy with TLS in front), health and metrics on 9464 (keep it private).
 ENV Web__Urls=http://0.0.0.0:5080 Web__MetricsUrls=http://0.0.0.0:9464
 EXPOSE 5080 9464
-ENTRYPOINT ["dotnet", "CampaignBot.dll"]
+ENTRYPOINT ["./CampaignBot"]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using CampaignBot.Core.Options;
 using CampaignBot.Storage;
 using YamlDotNet.RepresentationModel;
@@ -78,17 +79,21 @@ public sealed class DeploymentFilesTests
         Assert.Contains(lines, line => line.StartsWith("COPY --from=build", StringComparison.Ordinal));
         var user = lines.Last(line => line.StartsWith("USER ", StringComparison.Ordinal));
         Assert.NotEqual("USER root", user);
-        Assert.Contains(lines, line => line.Contains("CampaignBot.dll", StringComparison.Ordinal));
+        Assert.Equal("ENTRYPOINT [\"./CampaignBot\"]", lines.Last(line => line.StartsWith("ENTRYPOINT ", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void Dockerfile_publishes_ReadyToRun_code_for_the_target_architecture()
+    public void Dockerfile_publishes_the_native_executable_for_the_image_architecture_on_runtime_deps_only()
     {
-        var publish = File.ReadAllLines(RepositoryRoot.File("Dockerfile")).Single(line => line.Contains("dotnet publish", StringComparison.Ordinal));
+        var lines = File.ReadAllLines(RepositoryRoot.File("Dockerfile"));
+        var publish = lines.Single(line => line.Contains("dotnet publish", StringComparison.Ordinal));
+        var project = XDocument.Load(RepositoryRoot.File("src/CampaignBot/CampaignBot.csproj"));
 
-        Assert.Contains("-p:PublishReadyToRun=true", publish, StringComparison.Ordinal);
-        Assert.Contains("-a $TARGETARCH", publish, StringComparison.Ordinal);
+        Assert.Equal("true", project.Descendants("PublishAot").Single().Value);
+        Assert.Contains("--use-current-runtime", publish, StringComparison.Ordinal);
         Assert.Contains("-c Release", publish, StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.Contains("apt-get install", StringComparison.Ordinal) && line.Contains("clang", StringComparison.Ordinal));
+        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:", lines.Last(line => line.StartsWith("FROM ", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +107,6 @@ public sealed class DeploymentFilesTests
         Assert.Contains("GET /readyz", test, StringComparison.Ordinal);
         Assert.Contains("http://0.0.0.0:9464", ((YamlScalarNode)((YamlMappingNode)bot["environment"])["Web__MetricsUrls"]).Value, StringComparison.Ordinal);
         Assert.Contains("EXPOSE 5080 9464", dockerfile);
-        Assert.Contains(dockerfile, line => line.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:", StringComparison.Ordinal));
     }
 
     private static YamlMappingNode Compose()
