@@ -270,6 +270,19 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task Bulk_created_events_keep_a_description_longer_than_a_write_buffer_between_short_ones()
+    {
+        var store = ClockedStore();
+        var manifesto = string.Concat(Enumerable.Repeat("Safe staffing für alle · 安全 ", 4000));
+        string?[] descriptions = ["short", manifesto, null, manifesto[..70_000], "after"];
+
+        var bulk = await store.AddEventsAsync([.. descriptions.Select((description, i) => Planned($"Long {i}", Now.AddDays(2).AddMinutes(i)) with { Description = description })], Ct);
+
+        var read = await store.GetEventsAsync([.. bulk.Select(e => e.Id)], Ct);
+        Assert.Equal(descriptions, read.OrderBy(e => e.Id).Select(e => e.Description));
+    }
+
+    [Fact]
     public async Task Bulk_created_events_read_back_whole_whether_a_field_is_shared_by_all_or_differs_in_one()
     {
         var store = ClockedStore();

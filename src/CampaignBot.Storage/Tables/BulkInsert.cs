@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using CampaignBot.Storage.Dialects;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CampaignBot.Storage.Tables;
 
@@ -36,7 +35,7 @@ internal static class BulkInsert
         }
 
         var names = string.Join(", ", columns.Select(c => c.Name));
-        if (dialect is PostgresDialect && suffix.Length == 0 && CopyAsync(session, table, names, columns, rows, cancellationToken) is { } copied)
+        if (dialect is PostgresDialect && suffix.Length == 0 && CopyAsync(session, table, columns, rows, cancellationToken) is { } copied)
         {
             return copied;
         }
@@ -167,44 +166,8 @@ internal static class BulkInsert
     // Out of line, as is every other mention of Npgsql's types here: compiling a method that names one loads Npgsql,
     // which a bot on SQLite never needs. Null when the session's connection is not Npgsql's.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Task<int>? CopyAsync(SqlSession session, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
-        session.Connection is NpgsqlConnection npgsql ? CopyAsync(npgsql, table, names, columns, rows, cancellationToken) : null;
-
-    // COPY writes identity columns as given, like INSERT … OVERRIDING SYSTEM VALUE.
-    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
-    {
-        var types = columns.Select(column => column.PostgresType == "bigint" ? NpgsqlDbType.Bigint : NpgsqlDbType.Text).ToArray();
-        var sources = Sources(columns);
-        var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
-        {
-            foreach (var row in rows)
-            {
-                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < types.Length; i++)
-                {
-                    // Typed writes: an object value would have Npgsql resolve its type converter for every value.
-                    switch (sources[i] < 0 ? columns[i].Value : row[sources[i]])
-                    {
-                        case null:
-                            await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                            break;
-                        case long number:
-                            await writer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                            break;
-                        case string text:
-                            await writer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                            break;
-                        case { } value:
-                            await writer.WriteAsync(value, types[i], cancellationToken).ConfigureAwait(false);
-                            break;
-                    }
-                }
-            }
-
-            return checked((int)await writer.CompleteAsync(cancellationToken).ConfigureAwait(false));
-        }
-    }
+    private static Task<int>? CopyAsync(SqlSession session, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        session.Connection is NpgsqlConnection npgsql ? PostgresBinaryCopy.RunAsync(npgsql, table, columns, Sources(columns), rows, cancellationToken) : null;
 
     private static Array ToArray(Column column, IReadOnlyList<object?[]> rows, int source) => column.PostgresType switch
     {
