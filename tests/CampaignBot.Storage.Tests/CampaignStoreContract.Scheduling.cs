@@ -270,6 +270,36 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task Bulk_created_reminder_rows_hold_what_an_event_created_alone_writes()
+    {
+        var store = ClockedStore();
+        var alone = await store.AddEventAsync(Planned("Alone", Now.AddDays(10)), Ct);
+        var bulk = await store.AddEventsAsync([Planned("Bulk", Now.AddDays(10))], Ct);
+
+        var rows = await ReminderColumnsAsync(alone.Id);
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(rows, await ReminderColumnsAsync(bulk[0].Id));
+    }
+
+    // Every column of an event's reminder rows but the row's id and its event's, in offset order.
+    private async Task<List<string>> ReminderColumnsAsync(long eventId)
+    {
+        await using var command = Handle.DataSource.CreateCommand(
+            $"""
+            SELECT personal_reminder_id, offset_seconds, due_at_ms, fire_at_ms, state, attempts, claimed_by, lease_until_ms, last_error, updated_at_ms
+            FROM reminders WHERE event_id = {eventId} ORDER BY offset_seconds
+            """);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    [Fact]
     public async Task Bulk_created_events_keep_a_description_longer_than_a_write_buffer_between_short_ones()
     {
         var store = ClockedStore();

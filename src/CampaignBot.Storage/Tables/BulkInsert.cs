@@ -13,7 +13,8 @@ namespace CampaignBot.Storage.Tables;
 // about 32 KB each, in INSERT … SELECT FROM json_each(…): one parameter bound per statement, where a statement per row
 // binds every value by name, and thousands of named parameters in one statement bind in quadratic time.
 // A fixed column has one value for every row of the call: the rows leave it out, and SQLite binds it once per
-// statement rather than reading it from each row's JSON.
+// statement rather than reading it from each row's JSON; PostgreSQL's COPY sends it in every row unless it is the
+// column's default.
 internal static class BulkInsert
 {
     private const int MaxJsonBytes = 32 * 1024;
@@ -24,7 +25,13 @@ internal static class BulkInsert
 
         public object? Value { get; private init; }
 
+        // PostgreSQL's COPY leaves such a column out, so the server fills it in from its default.
+        public bool IsPostgresDefault { get; private init; }
+
         public static Column Fixed(string name, string postgresType, object? value) => new(name, postgresType) { IsFixed = true, Value = value };
+
+        // A fixed column whose value is also the column's default in the PostgreSQL schema (it must be: nothing checks).
+        public static Column Default(string name, string postgresType, object? value) => Fixed(name, postgresType, value) with { IsPostgresDefault = true };
     }
 
     public static Task<int> RunAsync(SqlSession session, StorageDialect dialect, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken)
@@ -167,7 +174,16 @@ internal static class BulkInsert
     // which a bot on SQLite never needs. Null when the session's connection is not Npgsql's.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Task<int>? CopyAsync(SqlSession session, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
-        session.Connection is NpgsqlConnection npgsql ? PostgresBinaryCopy.RunAsync(npgsql, table, columns, Sources(columns), rows, cancellationToken) : null;
+        session.Connection is NpgsqlConnection npgsql ? CopyAsync(npgsql, table, columns, rows, cancellationToken) : null;
+
+    // COPY writes identity columns as given, like INSERT … OVERRIDING SYSTEM VALUE, and leaves out the columns whose
+    // value their default supplies.
+    private static Task<int> CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var sources = Sources(columns);
+        var sent = Enumerable.Range(0, columns.Count).Where(i => !columns[i].IsPostgresDefault).ToArray();
+        return PostgresBinaryCopy.RunAsync(connection, table, [.. sent.Select(i => columns[i])], [.. sent.Select(i => sources[i])], rows, cancellationToken);
+    }
 
     private static Array ToArray(Column column, IReadOnlyList<object?[]> rows, int source) => column.PostgresType switch
     {

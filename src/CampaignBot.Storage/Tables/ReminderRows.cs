@@ -46,7 +46,8 @@ internal static class ReminderRows
     }
 
     // The reminder rows of newly created events in one bulk insert. Only the event, the offset and the due time vary
-    // from row to row; the rest is the same for the whole call and bound once.
+    // from row to row; the rest is the same for the whole call and bound once, and PostgreSQL has the first three as
+    // column defaults (migration 0010).
     public static async Task InsertForNewEventsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = Columns.Milliseconds(now);
@@ -63,8 +64,8 @@ internal static class ReminderRows
         BulkInsert.Column[] columns =
         [
             new("event_id", "bigint"), new("offset_seconds", "bigint"), new("due_at_ms", "bigint"), new("fire_at_ms", "bigint"),
-            BulkInsert.Column.Fixed("personal_reminder_id", "bigint", 0L), BulkInsert.Column.Fixed("state", "text", Pending),
-            BulkInsert.Column.Fixed("attempts", "bigint", 0L), BulkInsert.Column.Fixed("updated_at_ms", "bigint", nowMs),
+            BulkInsert.Column.Default("personal_reminder_id", "bigint", 0L), BulkInsert.Column.Default("state", "text", Pending),
+            BulkInsert.Column.Default("attempts", "bigint", 0L), BulkInsert.Column.Fixed("updated_at_ms", "bigint", nowMs),
         ];
 
         // The events are new (their ids were reserved in this transaction), so none of these rows can exist yet.
