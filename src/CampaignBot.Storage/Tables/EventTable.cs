@@ -39,15 +39,16 @@ internal sealed class EventTable(DbDataSource dataSource)
         new("created_by_platform", "text"), new("created_by_id", "text"), new("created_by_name", "text"), new("created_at_ms", "bigint"),
     ];
 
-    // Many events at once: ids reserved up front, then one bulk insert.
-    public async Task<IReadOnlyList<CampaignEvent>> AddManyAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
+    // Many events at once: their ids reserved up front (so that their reminder rows can be planned meanwhile), then
+    // one bulk insert.
+    public async Task<CampaignEvent[]> ReserveIdsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
     {
         var ids = await session.QueryAsync(dialect.AllocateEventIdsSql, [("@n", drafts.Count)], reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
-        var stored = drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
-        var rows = Array.ConvertAll(stored, Row);
-        await BulkInsert.RunAsync(session, dialect, "events", BulkColumns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
-        return stored;
+        return drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
     }
+
+    public Task InsertManyAsync(SqlSession session, StorageDialect dialect, CampaignEvent[] reserved, CancellationToken cancellationToken) =>
+        BulkInsert.RunAsync(session, dialect, "events", BulkColumns, Array.ConvertAll(reserved, Row), string.Empty, cancellationToken);
 
     public Task<CampaignEvent?> GetAsync(long id, CancellationToken cancellationToken) =>
         dataSource.QueryFirstOrDefaultAsync($"{Select} WHERE id = @id", [("@id", id)], Read, cancellationToken);
