@@ -300,6 +300,36 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task A_bulk_create_cancelled_part_way_stores_nothing_and_leaves_the_store_usable()
+    {
+        var store = ClockedStore();
+        var stopped = 0;
+
+        // Cancelled at different points of the call (reserving ids, writing the events, writing their reminders):
+        // whichever it was, the call stores all or nothing, and the next call on the pool's connections works.
+        foreach (var delay in new[] { 1, 10, 30, 60, 120 })
+        {
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            cancellation.CancelAfter(delay);
+            var drafts = Enumerable.Range(0, 5000).Select(i => Planned($"Cancelled {delay} {i}", Now.AddDays(10).AddMinutes(i))).ToArray();
+            try
+            {
+                var bulk = await store.AddEventsAsync(drafts, cancellation.Token);
+                Assert.Equal(5000, bulk.Count);
+            }
+            catch (OperationCanceledException)
+            {
+                stopped++;
+                Assert.Empty(await store.FindEventsByTitlePrefixAsync($"Cancelled {delay} ", 1, Ct));
+            }
+        }
+
+        var after = await store.AddEventsAsync([Planned("After", Now.AddDays(10))], Ct);
+        Assert.Equal("After", (await store.GetEventAsync(after[0].Id, Ct))!.Title);
+        Assert.True(stopped > 0, "no bulk create was cancelled part way");
+    }
+
+    [Fact]
     public async Task Bulk_created_events_keep_a_description_longer_than_a_write_buffer_between_short_ones()
     {
         var store = ClockedStore();

@@ -24,67 +24,85 @@ internal static class PostgresBinaryCopy
     {
         var names = string.Join(", ", columns.Select(column => column.Name));
         var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteAsync(stream, columns, sources, rows, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Disposing would end the COPY and have the server take the rows written so far: cancelling fails it.
+            await CancelAsync(stream).ConfigureAwait(false);
+            throw;
+        }
+
+        // Ends the COPY; the server's verdict on the rows (a violated constraint) comes back from here.
+        await stream.DisposeAsync().ConfigureAwait(false);
+        return rows.Count;
+    }
+
+    private static async Task WriteAsync(NpgsqlRawCopyStream stream, IReadOnlyList<BulkInsert.Column> columns, IReadOnlyList<int> sources, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {
-            await using (stream.ConfigureAwait(false))
+            var length = Header.Length;
+            Header.CopyTo(buffer);
+            foreach (var row in rows)
             {
-                try
+                if (buffer.Length - length < 2)
                 {
-                    var length = Header.Length;
-                    Header.CopyTo(buffer);
-                    foreach (var row in rows)
-                    {
-                        if (buffer.Length - length < 2)
-                        {
-                            await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-                            length = 0;
-                        }
+                    await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                    length = 0;
+                }
 
-                        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(length), (short)columns.Count);
-                        length += 2;
-                        for (var i = 0; i < columns.Count; i++)
-                        {
-                            var value = sources[i] < 0 ? columns[i].Value : row[sources[i]];
-                            if (buffer.Length - length < Room(value))
-                            {
-                                await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-                                length = 0;
-                                if (value is string { } large && Room(large) > buffer.Length)
-                                {
-                                    await WriteLargeAsync(stream, large, cancellationToken).ConfigureAwait(false);
-                                    continue;
-                                }
-                            }
-
-                            length += Write(buffer.AsSpan(length), value);
-                        }
-                    }
-
-                    if (buffer.Length - length < 2)
+                BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(length), (short)columns.Count);
+                length += 2;
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var value = sources[i] < 0 ? columns[i].Value : row[sources[i]];
+                    if (buffer.Length - length < Room(value))
                     {
                         await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
                         length = 0;
+                        if (value is string { } large && Room(large) > buffer.Length)
+                        {
+                            await WriteLargeAsync(stream, large, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
                     }
 
-                    // The trailer: a field count of -1.
-                    BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(length), -1);
-                    await stream.WriteAsync(buffer.AsMemory(0, length + 2), cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    // Disposing would end the COPY and have the server take the rows written so far.
-                    await stream.CancelAsync().ConfigureAwait(false);
-                    throw;
+                    length += Write(buffer.AsSpan(length), value);
                 }
             }
+
+            if (buffer.Length - length < 2)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                length = 0;
+            }
+
+            // The trailer: a field count of -1.
+            BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(length), -1);
+            await stream.WriteAsync(buffer.AsMemory(0, length + 2), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
 
-        return rows.Count;
+    // Should the connection itself have failed, cancelling fails too (the connection is broken, so the transaction is
+    // gone with it), and the first failure is the one worth reporting.
+    private static async Task CancelAsync(NpgsqlRawCopyStream stream)
+    {
+        try
+        {
+            await stream.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Reported by the caller's rethrow of what went wrong first.
+        }
     }
 
     // At most what a field takes, its length included.
