@@ -47,8 +47,14 @@ internal sealed class EventTable(DbDataSource dataSource)
         return drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
     }
 
-    public Task InsertManyAsync(SqlSession session, StorageDialect dialect, CampaignEvent[] reserved, CancellationToken cancellationToken) =>
-        BulkInsert.RunAsync(session, dialect, "events", BulkColumns, Array.ConvertAll(reserved, Row), string.Empty, cancellationToken);
+    public Task InsertManyAsync(SqlSession session, StorageDialect dialect, CampaignEvent[] reserved, CancellationToken cancellationToken)
+    {
+        // Events created together mostly share one plan: its text is made once, not once per event.
+        ReminderPlan? plan = null;
+        var offsets = "";
+        var rows = Array.ConvertAll(reserved, e => Row(e, ReferenceEquals(e.Reminders, plan) ? offsets : offsets = Lists.Offsets(plan = e.Reminders)));
+        return BulkInsert.RunAsync(session, dialect, "events", BulkColumns, rows, string.Empty, cancellationToken);
+    }
 
     public Task<CampaignEvent?> GetAsync(long id, CancellationToken cancellationToken) =>
         dataSource.QueryFirstOrDefaultAsync($"{Select} WHERE id = @id", [("@id", id)], Read, cancellationToken);
@@ -139,12 +145,12 @@ internal sealed class EventTable(DbDataSource dataSource)
 
     private static SqlParameter[] Fields(CampaignEvent e)
     {
-        var row = Row(e);
+        var row = Row(e, Lists.Offsets(e.Reminders));
         return [.. FieldNames.Select((name, i) => new SqlParameter(name, row[i + 1]))];
     }
 
-    // The event's values in BulkColumns' order, its id first.
-    private static object?[] Row(CampaignEvent e) =>
+    // The event's values in BulkColumns' order, its id first; offsets is its plan's text.
+    private static object?[] Row(CampaignEvent e, string offsets) =>
     [
         e.Id,
         Words.Of(e.Kind),
@@ -159,7 +165,7 @@ internal sealed class EventTable(DbDataSource dataSource)
         e.Link,
         Words.Of(e.Status),
         e.CancelReason,
-        Lists.Offsets(e.Reminders),
+        offsets,
         Words.Of(e.CreatedBy.Platform),
         e.CreatedBy.Id,
         e.CreatedBy.DisplayName,

@@ -49,13 +49,22 @@ internal static class ReminderRows
     // (and fire) time vary from row to row.
     public static List<object?[]> PlanForNewEvents(IReadOnlyList<CampaignEvent> events, DateTimeOffset now)
     {
+        // Each value boxed once: the event's id for its rows, an offset for the call (events mostly share a plan). With
+        // 100,000 rows, the garbage collector's pauses were a tenth of the call.
         var rows = new List<object?[]>(events.Count * 4);
+        var seconds = new Dictionary<TimeSpan, object>();
         foreach (var e in events)
         {
+            object eventId = e.Id;
             foreach (var row in EventReminders.ForNewEvent(e, now))
             {
+                if (!seconds.TryGetValue(row.Offset, out var offset))
+                {
+                    seconds[row.Offset] = offset = Lists.Seconds(row.Offset);
+                }
+
                 object due = Columns.Milliseconds(row.Due);
-                rows.Add([row.EventId, Lists.Seconds(row.Offset), due, due]);
+                rows.Add([eventId, offset, due, due]);
             }
         }
 
