@@ -28,10 +28,17 @@ internal static class PostgresBinaryCopy
         {
             await WriteAsync(stream, columns, sources, rows, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception exception)
         {
             // Disposing would end the COPY and have the server take the rows written so far: cancelling fails it.
             await CancelAsync(stream).ConfigureAwait(false);
+
+            // Npgsql reports a write cut short by the caller's token as a failed write (and breaks the connection).
+            if (exception is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The bulk insert was cancelled while its rows were being sent.", exception, cancellationToken);
+            }
+
             throw;
         }
 
@@ -42,6 +49,9 @@ internal static class PostgresBinaryCopy
 
     private static async Task WriteAsync(NpgsqlRawCopyStream stream, IReadOnlyList<BulkInsert.Column> columns, IReadOnlyList<int> sources, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
+        // Binary fields carry no type: the server reads each as its column's type, so a value of the other kind would be
+        // misread (an integer's bytes taken for text), not refused.
+        var text = columns.Select(column => column.PostgresType == "text").ToArray();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {
@@ -64,14 +74,14 @@ internal static class PostgresBinaryCopy
                     {
                         await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
                         length = 0;
-                        if (value is string { } large && Room(large) > buffer.Length)
+                        if (text[i] && value is string { } large && Room(large) > buffer.Length)
                         {
                             await WriteLargeAsync(stream, large, cancellationToken).ConfigureAwait(false);
                             continue;
                         }
                     }
 
-                    length += Write(buffer.AsSpan(length), value);
+                    length += Write(buffer.AsSpan(length), value, text[i]);
                 }
             }
 
@@ -108,23 +118,23 @@ internal static class PostgresBinaryCopy
     // At most what a field takes, its length included.
     private static int Room(object? value) => value is string text ? 4 + Encoding.UTF8.GetMaxByteCount(text.Length) : 12;
 
-    private static int Write(Span<byte> destination, object? value)
+    private static int Write(Span<byte> destination, object? value, bool text)
     {
         switch (value)
         {
             case null or DBNull:
                 BinaryPrimitives.WriteInt32BigEndian(destination, -1);
                 return 4;
-            case long number:
+            case long number when !text:
                 return WriteBigint(destination, number);
-            case int number:
+            case int number when !text:
                 return WriteBigint(destination, number);
-            case string text:
-                var bytes = Encoding.UTF8.GetBytes(text, destination[4..]);
+            case string words when text:
+                var bytes = Encoding.UTF8.GetBytes(words, destination[4..]);
                 BinaryPrimitives.WriteInt32BigEndian(destination, bytes);
                 return 4 + bytes;
             default:
-                throw new ArgumentException($"A bulk insert takes text, integers and nulls, not {value.GetType().Name}.", nameof(value));
+                throw new ArgumentException($"A bulk insert takes text for text columns, integers for bigint ones and nulls, not {value.GetType().Name} for a {(text ? "text" : "bigint")} column.", nameof(value));
         }
     }
 
@@ -141,7 +151,7 @@ internal static class PostgresBinaryCopy
         var field = ArrayPool<byte>.Shared.Rent(Room(text));
         try
         {
-            var length = Write(field, text);
+            var length = Write(field, text, text: true);
             await stream.WriteAsync(field.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
         }
         finally
