@@ -20,6 +20,7 @@ try
     settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
     var builder = Host.CreateApplicationBuilder(settings);
     builder.AddCampaignBot(args);
+    builder.Services.AddSingleton<IHostLifetime, ProgramLifetime>();
     using var host = builder.Build();
 
     // Settings and the database are checked before the host starts, so a bad value is reported here as one line
@@ -27,7 +28,15 @@ try
     host.Services.GetService<IStartupValidator>()?.Validate();
     await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(stopping.Token).ConfigureAwait(false);
 
-    await host.RunAsync(stopping.Token).ConfigureAwait(false);
+    // A stop asked for while the host starts lets the start finish (well under a second) so every part then stops in
+    // order, instead of cutting each part's start short; a start still not done a few seconds later is cut short.
+    using var startLimit = new CancellationTokenSource();
+    using (stopping.Token.Register(() => startLimit.CancelAfter(TimeSpan.FromSeconds(3))))
+    {
+        await host.StartAsync(startLimit.Token).ConfigureAwait(false);
+    }
+
+    await host.WaitForShutdownAsync(stopping.Token).ConfigureAwait(false);
     return 0;
 }
 catch (OperationCanceledException) when (stopping.IsCancellationRequested)

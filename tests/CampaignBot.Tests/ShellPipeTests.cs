@@ -121,6 +121,24 @@ public sealed class ShellPipeTests : IDisposable
         Assert.Contains("status", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_the_host_starts_stops_cleanly_with_nothing_logged_as_failed()
+    {
+        // The seed is the host's first part; the scheduler, the web surface and the adapters are still starting.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var database = new TempDatabase();
+            await using var bot = BotProcess.Start(database.Path);
+            await bot.WaitForLogAsync("Seeded 2 events", TimeSpan.FromSeconds(30));
+            bot.Interrupt();
+            var run = await bot.WaitAsync();
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.False(run.Errors.Contains(" fail: ", StringComparison.Ordinal) || run.Errors.Contains(" crit: ", StringComparison.Ordinal), run.Errors);
+            Assert.DoesNotContain("   at ", run.Errors, StringComparison.Ordinal);
+        }
+    }
+
     private static int Occurrences(string text, string value) =>
         (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 }

@@ -63,7 +63,22 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
         return arming.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _gate.Dispose();
+    // A host stopped before it finished starting never calls StoppingAsync, so an arming may still be in flight: it
+    // ends on its own (failing quietly, as when stopping), and the gate is left to it rather than disposed under it.
+    public void Dispose()
+    {
+        Task arming;
+        lock (_wakes)
+        {
+            _stopping = true;
+            arming = _arming;
+        }
+
+        if (arming.IsCompleted)
+        {
+            _gate.Dispose();
+        }
+    }
 
     public async Task ArmAsync(DateTimeOffset fireAt, CancellationToken cancellationToken)
     {
@@ -157,9 +172,10 @@ public sealed class DispatcherArming(ISchedulerFactory schedulers, TimeProvider 
         {
             await ArmAsync(fireAt, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (SchedulerException) when (_stopping)
+        catch (Exception exception) when (_stopping && exception is SchedulerException or ObjectDisposedException or OperationCanceledException)
         {
-            // Stopping: the next start arms the dispatcher for every pending reminder.
+            // Stopping (the scheduler or the database already gone): the next start arms the dispatcher for every
+            // pending reminder.
         }
         catch (Exception exception)
         {
