@@ -270,6 +270,79 @@ public abstract partial class CampaignStoreContract
     }
 
     [Fact]
+    public async Task Bulk_created_reminder_rows_hold_what_an_event_created_alone_writes()
+    {
+        var store = ClockedStore();
+        var alone = await store.AddEventAsync(Planned("Alone", Now.AddDays(10)), Ct);
+        var bulk = await store.AddEventsAsync([Planned("Bulk", Now.AddDays(10))], Ct);
+
+        var rows = await ReminderColumnsAsync(alone.Id);
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(rows, await ReminderColumnsAsync(bulk[0].Id));
+    }
+
+    // Every column of an event's reminder rows but the row's id and its event's, in offset order.
+    private async Task<List<string>> ReminderColumnsAsync(long eventId)
+    {
+        await using var command = Handle.DataSource.CreateCommand(
+            $"""
+            SELECT personal_reminder_id, offset_seconds, due_at_ms, fire_at_ms, state, attempts, claimed_by, lease_until_ms, last_error, updated_at_ms
+            FROM reminders WHERE event_id = {eventId} ORDER BY offset_seconds
+            """);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task A_bulk_create_cancelled_part_way_stores_nothing_and_leaves_the_store_usable()
+    {
+        var store = ClockedStore();
+        var stopped = 0;
+
+        // Cancelled at different points of the call (reserving ids, writing the events, writing their reminders):
+        // whichever it was, the call stores all or nothing, and the next call on the pool's connections works.
+        foreach (var delay in new[] { 1, 10, 30, 60, 120 })
+        {
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            cancellation.CancelAfter(delay);
+            var drafts = Enumerable.Range(0, 5000).Select(i => Planned($"Cancelled {delay} {i}", Now.AddDays(10).AddMinutes(i))).ToArray();
+            try
+            {
+                var bulk = await store.AddEventsAsync(drafts, cancellation.Token);
+                Assert.Equal(5000, bulk.Count);
+            }
+            catch (OperationCanceledException)
+            {
+                stopped++;
+                Assert.Empty(await store.FindEventsByTitlePrefixAsync($"Cancelled {delay} ", 1, Ct));
+            }
+        }
+
+        var after = await store.AddEventsAsync([Planned("After", Now.AddDays(10))], Ct);
+        Assert.Equal("After", (await store.GetEventAsync(after[0].Id, Ct))!.Title);
+        Assert.True(stopped > 0, "no bulk create was cancelled part way");
+    }
+
+    [Fact]
+    public async Task Bulk_created_events_keep_a_description_longer_than_a_write_buffer_between_short_ones()
+    {
+        var store = ClockedStore();
+        var manifesto = string.Concat(Enumerable.Repeat("Safe staffing für alle · 安全 ", 4000));
+        string?[] descriptions = ["short", manifesto, null, manifesto[..70_000], "after"];
+
+        var bulk = await store.AddEventsAsync([.. descriptions.Select((description, i) => Planned($"Long {i}", Now.AddDays(2).AddMinutes(i)) with { Description = description })], Ct);
+
+        var read = await store.GetEventsAsync([.. bulk.Select(e => e.Id)], Ct);
+        Assert.Equal(descriptions, read.OrderBy(e => e.Id).Select(e => e.Description));
+    }
+
+    [Fact]
     public async Task Bulk_created_events_read_back_whole_whether_a_field_is_shared_by_all_or_differs_in_one()
     {
         var store = ClockedStore();

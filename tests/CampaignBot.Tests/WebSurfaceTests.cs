@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -39,6 +40,23 @@ public sealed partial class WebSurfaceTests : IDisposable
 
         Assert.Contains("Add to calendar: https://campaign.example.org/events/3.ics", bot.Output, StringComparison.Ordinal);
         Assert.Contains($"campaign page on {address.AbsoluteUri.TrimEnd('/')}", bot.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_taken_address_is_one_log_line_without_a_stack_trace_and_the_bot_runs_on()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var run = await BotProcess.PipeAsync(_database.Path, "status\n", $"--Web:Urls=http://127.0.0.1:{port}");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Junior Doctors' Contract Campaign — status", run.Output, StringComparison.Ordinal);
+        var failure = Assert.Single(run.Errors.Split('\n'), line => line.Contains("could not listen", StringComparison.Ordinal));
+        Assert.Contains($"127.0.0.1:{port}", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", run.Errors, StringComparison.Ordinal);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> WaitForReadyAsync(HttpClient http, CancellationToken ct)

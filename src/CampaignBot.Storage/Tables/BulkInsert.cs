@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using CampaignBot.Storage.Dialects;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CampaignBot.Storage.Tables;
 
@@ -14,7 +13,8 @@ namespace CampaignBot.Storage.Tables;
 // about 32 KB each, in INSERT … SELECT FROM json_each(…): one parameter bound per statement, where a statement per row
 // binds every value by name, and thousands of named parameters in one statement bind in quadratic time.
 // A fixed column has one value for every row of the call: the rows leave it out, and SQLite binds it once per
-// statement rather than reading it from each row's JSON.
+// statement rather than reading it from each row's JSON; PostgreSQL's COPY sends it in every row unless it is the
+// column's default.
 internal static class BulkInsert
 {
     private const int MaxJsonBytes = 32 * 1024;
@@ -25,7 +25,13 @@ internal static class BulkInsert
 
         public object? Value { get; private init; }
 
+        // PostgreSQL's COPY leaves such a column out, so the server fills it in from its default.
+        public bool IsPostgresDefault { get; private init; }
+
         public static Column Fixed(string name, string postgresType, object? value) => new(name, postgresType) { IsFixed = true, Value = value };
+
+        // A fixed column whose value is also the column's default in the PostgreSQL schema (it must be: nothing checks).
+        public static Column Default(string name, string postgresType, object? value) => Fixed(name, postgresType, value) with { IsPostgresDefault = true };
     }
 
     public static Task<int> RunAsync(SqlSession session, StorageDialect dialect, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken)
@@ -36,7 +42,7 @@ internal static class BulkInsert
         }
 
         var names = string.Join(", ", columns.Select(c => c.Name));
-        if (dialect is PostgresDialect && suffix.Length == 0 && CopyAsync(session, table, names, columns, rows, cancellationToken) is { } copied)
+        if (dialect is PostgresDialect && suffix.Length == 0 && CopyAsync(session, table, columns, rows, cancellationToken) is { } copied)
         {
             return copied;
         }
@@ -167,43 +173,16 @@ internal static class BulkInsert
     // Out of line, as is every other mention of Npgsql's types here: compiling a method that names one loads Npgsql,
     // which a bot on SQLite never needs. Null when the session's connection is not Npgsql's.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Task<int>? CopyAsync(SqlSession session, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
-        session.Connection is NpgsqlConnection npgsql ? CopyAsync(npgsql, table, names, columns, rows, cancellationToken) : null;
+    private static Task<int>? CopyAsync(SqlSession session, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        session.Connection is NpgsqlConnection npgsql ? CopyAsync(npgsql, table, columns, rows, cancellationToken) : null;
 
-    // COPY writes identity columns as given, like INSERT … OVERRIDING SYSTEM VALUE.
-    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string names, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    // COPY writes identity columns as given, like INSERT … OVERRIDING SYSTEM VALUE, and leaves out the columns whose
+    // value their default supplies.
+    private static Task<int> CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        var types = columns.Select(column => column.PostgresType == "bigint" ? NpgsqlDbType.Bigint : NpgsqlDbType.Text).ToArray();
         var sources = Sources(columns);
-        var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
-        {
-            foreach (var row in rows)
-            {
-                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < types.Length; i++)
-                {
-                    // Typed writes: an object value would have Npgsql resolve its type converter for every value.
-                    switch (sources[i] < 0 ? columns[i].Value : row[sources[i]])
-                    {
-                        case null:
-                            await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                            break;
-                        case long number:
-                            await writer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                            break;
-                        case string text:
-                            await writer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                            break;
-                        case { } value:
-                            await writer.WriteAsync(value, types[i], cancellationToken).ConfigureAwait(false);
-                            break;
-                    }
-                }
-            }
-
-            return checked((int)await writer.CompleteAsync(cancellationToken).ConfigureAwait(false));
-        }
+        var sent = Enumerable.Range(0, columns.Count).Where(i => !columns[i].IsPostgresDefault).ToArray();
+        return PostgresBinaryCopy.RunAsync(connection, table, [.. sent.Select(i => columns[i])], [.. sent.Select(i => sources[i])], rows, cancellationToken);
     }
 
     private static Array ToArray(Column column, IReadOnlyList<object?[]> rows, int source) => column.PostgresType switch

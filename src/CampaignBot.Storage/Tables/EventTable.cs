@@ -39,14 +39,21 @@ internal sealed class EventTable(DbDataSource dataSource)
         new("created_by_platform", "text"), new("created_by_id", "text"), new("created_by_name", "text"), new("created_at_ms", "bigint"),
     ];
 
-    // Many events at once: ids reserved up front, then one bulk insert.
-    public async Task<IReadOnlyList<CampaignEvent>> AddManyAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
+    // Many events at once: their ids reserved up front (so that their reminder rows can be planned meanwhile), then
+    // one bulk insert.
+    public async Task<CampaignEvent[]> ReserveIdsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> drafts, CancellationToken cancellationToken)
     {
         var ids = await session.QueryAsync(dialect.AllocateEventIdsSql, [("@n", drafts.Count)], reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
-        var stored = drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
-        var rows = Array.ConvertAll(stored, Row);
-        await BulkInsert.RunAsync(session, dialect, "events", BulkColumns, rows, string.Empty, cancellationToken).ConfigureAwait(false);
-        return stored;
+        return drafts.Zip(ids, (draft, id) => draft with { Id = id }).ToArray();
+    }
+
+    public Task InsertManyAsync(SqlSession session, StorageDialect dialect, CampaignEvent[] reserved, CancellationToken cancellationToken)
+    {
+        // Events created together mostly share one plan: its text is made once, not once per event.
+        ReminderPlan? plan = null;
+        var offsets = "";
+        var rows = Array.ConvertAll(reserved, e => Row(e, ReferenceEquals(e.Reminders, plan) ? offsets : offsets = Lists.Offsets(plan = e.Reminders)));
+        return BulkInsert.RunAsync(session, dialect, "events", BulkColumns, rows, string.Empty, cancellationToken);
     }
 
     public Task<CampaignEvent?> GetAsync(long id, CancellationToken cancellationToken) =>
@@ -138,12 +145,12 @@ internal sealed class EventTable(DbDataSource dataSource)
 
     private static SqlParameter[] Fields(CampaignEvent e)
     {
-        var row = Row(e);
+        var row = Row(e, Lists.Offsets(e.Reminders));
         return [.. FieldNames.Select((name, i) => new SqlParameter(name, row[i + 1]))];
     }
 
-    // The event's values in BulkColumns' order, its id first.
-    private static object?[] Row(CampaignEvent e) =>
+    // The event's values in BulkColumns' order, its id first; offsets is its plan's text.
+    private static object?[] Row(CampaignEvent e, string offsets) =>
     [
         e.Id,
         Words.Of(e.Kind),
@@ -158,7 +165,7 @@ internal sealed class EventTable(DbDataSource dataSource)
         e.Link,
         Words.Of(e.Status),
         e.CancelReason,
-        Lists.Offsets(e.Reminders),
+        offsets,
         Words.Of(e.CreatedBy.Platform),
         e.CreatedBy.Id,
         e.CreatedBy.DisplayName,

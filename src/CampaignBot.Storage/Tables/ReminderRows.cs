@@ -45,26 +45,41 @@ internal static class ReminderRows
         }
     }
 
-    // The reminder rows of newly created events in one bulk insert. Only the event, the offset and the due time vary
-    // from row to row; the rest is the same for the whole call and bound once.
-    public static async Task InsertForNewEventsAsync(SqlSession session, StorageDialect dialect, IReadOnlyList<CampaignEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    // The reminder rows that newly created events owe, as BulkInsert takes them: only the event, the offset and the due
+    // (and fire) time vary from row to row.
+    public static List<object?[]> PlanForNewEvents(IReadOnlyList<CampaignEvent> events, DateTimeOffset now)
     {
-        var nowMs = Columns.Milliseconds(now);
+        // Each value boxed once: the event's id for its rows, an offset for the call (events mostly share a plan). With
+        // 100,000 rows, the garbage collector's pauses were a tenth of the call.
         var rows = new List<object?[]>(events.Count * 4);
+        var seconds = new Dictionary<TimeSpan, object>();
         foreach (var e in events)
         {
+            object eventId = e.Id;
             foreach (var row in EventReminders.ForNewEvent(e, now))
             {
+                if (!seconds.TryGetValue(row.Offset, out var offset))
+                {
+                    seconds[row.Offset] = offset = Lists.Seconds(row.Offset);
+                }
+
                 object due = Columns.Milliseconds(row.Due);
-                rows.Add([row.EventId, Lists.Seconds(row.Offset), due, due]);
+                rows.Add([eventId, offset, due, due]);
             }
         }
 
+        return rows;
+    }
+
+    // Those rows in one bulk insert. The rest of each row is the same for the whole call and bound once, and PostgreSQL
+    // has the first three of those as column defaults (migration 0010).
+    public static async Task InsertForNewEventsAsync(SqlSession session, StorageDialect dialect, List<object?[]> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         BulkInsert.Column[] columns =
         [
             new("event_id", "bigint"), new("offset_seconds", "bigint"), new("due_at_ms", "bigint"), new("fire_at_ms", "bigint"),
-            BulkInsert.Column.Fixed("personal_reminder_id", "bigint", 0L), BulkInsert.Column.Fixed("state", "text", Pending),
-            BulkInsert.Column.Fixed("attempts", "bigint", 0L), BulkInsert.Column.Fixed("updated_at_ms", "bigint", nowMs),
+            BulkInsert.Column.Default("personal_reminder_id", "bigint", 0L), BulkInsert.Column.Default("state", "text", Pending),
+            BulkInsert.Column.Default("attempts", "bigint", 0L), BulkInsert.Column.Fixed("updated_at_ms", "bigint", Columns.Milliseconds(now)),
         ];
 
         // The events are new (their ids were reserved in this transaction), so none of these rows can exist yet.

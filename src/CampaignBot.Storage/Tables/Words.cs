@@ -26,7 +26,13 @@ internal static class Words
 
     public static RsvpAnswer Answer(string word) => Parse<RsvpAnswer>(word, Of);
 
-    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+    private static string Lower<T>(T value) where T : struct, Enum => LowerNames<T>.Of.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();
+
+    // Made once per enum: every row written names a status or a platform, and each ToString allocated two strings.
+    private static class LowerNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Of = Enum.GetValues<T>().Distinct().ToDictionary(value => value, value => value.ToString().ToLowerInvariant());
+    }
 
     private static T Parse<T>(string word, Func<T, string> name) where T : struct, Enum
     {

@@ -43,7 +43,7 @@ internal static class WebApp
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
         builder.WebHost.UseUrls([.. urls]);
-        builder.Services.Replace(ServiceDescriptor.Singleton(services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(new WebLoggerFactory(services.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddRoutingCore();
         builder.Services.AddRateLimiter(limiter =>
         {
