@@ -87,9 +87,13 @@ internal static class BotUnderTest
     {
         var values = export.Split('\n')
             .Where(line => line.StartsWith(name, StringComparison.Ordinal) && !line.StartsWith(name + "_created", StringComparison.Ordinal))
-            .Select(line => double.Parse(line[(line.IndexOf('}', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
+            .Select(line => double.Parse(Value(line), CultureInfo.InvariantCulture))
             .ToArray();
         return values.Length == 0 ? null : values.Sum();
+
+        // `name{labels} value [timestamp]` or `name value [timestamp]`; a label's value may hold spaces.
+        static string Value(string line) =>
+            line[(line.LastIndexOf('}') is var close and >= 0 ? close + 1 : line.IndexOf(' ', StringComparison.Ordinal))..].Trim().Split(' ')[0];
     }
 
     public static string TempDatabase() => Path.Combine(Path.GetTempPath(), $"campaignbot-bench-{Guid.NewGuid():N}.db");
