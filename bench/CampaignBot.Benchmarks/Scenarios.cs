@@ -20,6 +20,7 @@ public static class Scenarios
         new Scheduling.ChaosScenario(),
         new Footprint.IdleScenario(),
         new Footprint.FanOutBotScenario(),
+        new Footprint.FireLagBotScenario(),
         new Footprint.GuildsScenario(),
         new Footprint.MastodonBotScenario(),
     ];

@@ -75,6 +75,27 @@ internal static class BotUnderTest
         }
     }
 
+    /// <summary>A metric summed over its series from the bot's Prometheus export (<c>/metrics</c>); see <see cref="Metric"/>.</summary>
+    public static async Task<double?> MetricAsync(HttpClient http, Uri web, string name, CancellationToken cancellationToken) =>
+        Metric(await http.GetStringAsync(new Uri(web, "/metrics"), cancellationToken).ConfigureAwait(false), name);
+
+    /// <summary>
+    /// A metric summed over the series whose names start with <paramref name="name"/> (every label set; a counter's
+    /// <c>_total</c>) in a Prometheus export; null when it has none.
+    /// </summary>
+    public static double? Metric(string export, string name)
+    {
+        var values = export.Split('\n')
+            .Where(line => line.StartsWith(name, StringComparison.Ordinal) && !line.StartsWith(name + "_created", StringComparison.Ordinal))
+            .Select(line => double.Parse(Value(line), CultureInfo.InvariantCulture))
+            .ToArray();
+        return values.Length == 0 ? null : values.Sum();
+
+        // `name{labels} value [timestamp]` or `name value [timestamp]`; a label's value may hold spaces.
+        static string Value(string line) =>
+            line[(line.LastIndexOf('}') is var close and >= 0 ? close + 1 : line.IndexOf(' ', StringComparison.Ordinal))..].Trim().Split(' ')[0];
+    }
+
     public static string TempDatabase() => Path.Combine(Path.GetTempPath(), $"campaignbot-bench-{Guid.NewGuid():N}.db");
 
     // utime + stime from /proc/<pid>/stat, in clock ticks.

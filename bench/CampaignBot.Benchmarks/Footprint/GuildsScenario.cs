@@ -39,14 +39,14 @@ internal sealed class GuildsScenario : IScenario
             using var http = new HttpClient();
             await server.ShardsIdentified.WaitForCountAsync(_ => true, shards, TimeSpan.FromSeconds(30 + (shards * 6)), "every shard identified");
             var before = await BotUnderTest.SettledAsync(bot, Settle, cancellationToken);
-            var heapBefore = await MetricAsync(http, web, HeapMetric, cancellationToken);
-            var gcsBefore = await MetricAsync(http, web, CollectionsMetric, cancellationToken);
+            var heapBefore = (long?)await BotUnderTest.MetricAsync(http, web, HeapMetric, cancellationToken);
+            var gcsBefore = (long?)await BotUnderTest.MetricAsync(http, web, CollectionsMetric, cancellationToken);
 
             release.SetResult();
             var largest = await BotUnderTest.SampleWhileAsync(bot, ConsumedAsync(server, bot, count, cancellationToken));
             var after = await BotUnderTest.SettledAsync(bot, Settle, cancellationToken);
-            var heapAfter = await MetricAsync(http, web, HeapMetric, cancellationToken);
-            var collections = await MetricAsync(http, web, CollectionsMetric, cancellationToken) - gcsBefore;
+            var heapAfter = (long?)await BotUnderTest.MetricAsync(http, web, HeapMetric, cancellationToken);
+            var collections = (long?)await BotUnderTest.MetricAsync(http, web, CollectionsMetric, cancellationToken) - gcsBefore;
 
             var perGuildKb = (after.RssKb - before.RssKb) / (double)count;
             var heapPerGuild = heapBefore is { } hb && heapAfter is { } ha ? (ha - hb) / (double)count : (double?)null;
@@ -93,17 +93,5 @@ internal sealed class GuildsScenario : IScenario
         }
 
         await BotUnderTest.StillAsync(bot, cancellationToken);
-    }
-
-    // A runtime metric summed over its series (the GC heap after its last collection, or collections so far, all
-    // generations) from the bot's Prometheus export; null without it.
-    private static async Task<long?> MetricAsync(HttpClient http, Uri web, string name, CancellationToken cancellationToken)
-    {
-        var text = await http.GetStringAsync(new Uri(web, "/metrics"), cancellationToken);
-        var values = text.Split('\n')
-            .Where(line => line.StartsWith(name, StringComparison.Ordinal) && !line.StartsWith(name + "_created", StringComparison.Ordinal))
-            .Select(line => double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture))
-            .ToArray();
-        return values.Length == 0 ? null : (long)values.Sum();
     }
 }
