@@ -34,6 +34,10 @@ public sealed class SeedFileReaderTests : IDisposable
         File.WriteAllText(_path, "# nothing yet\n");
         Assert.True(SeedFileReader.Read(_path).TryGet(out var empty, out _));
         Assert.Empty(empty.Events);
+
+        File.WriteAllText(_path, "~\n");
+        Assert.True(SeedFileReader.Read(_path).TryGet(out var nothing, out _));
+        Assert.Empty(nothing.Events);
     }
 
     [Theory]

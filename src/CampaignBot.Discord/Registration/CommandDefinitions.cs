@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CampaignBot.Core.Specs;
 using CampaignBot.Discord.Interactions;
@@ -126,5 +125,4 @@ internal static class CommandDefinitions
             target[name] = v;
         }
     }
-
 }

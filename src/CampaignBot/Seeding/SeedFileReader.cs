@@ -18,9 +18,8 @@ public static class SeedFileReader
             using var reader = File.OpenText(path);
             var stream = new YamlStream();
             stream.Load(reader);
-            return stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" }
-                ? new SeedFile()
-                : SeedFileNodes.File(stream.Documents[0].RootNode);
+            // A file of comments holds no document; a null document (`~`) maps to the defaults like an empty one.
+            return stream.Documents.Count == 0 ? new SeedFile() : SeedFileNodes.File(stream.Documents[0].RootNode);
         }
         catch (YamlException exception)
         {

@@ -8,10 +8,8 @@ namespace CampaignBot.Mastodon.Tests.Boost;
 // and the same outcomes as deciding them one by one.
 public sealed class BoostBatchTests
 {
-    public static TheoryData<StorageProvider> Engines => [StorageProvider.Sqlite, StorageProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(BoostEngines.Both), MemberType = typeof(BoostEngines))]
     public async Task A_batch_of_skips_decided_posts_and_a_candidate_boosts_only_the_candidate(StorageProvider engine)
     {
         var reblogs = new RecordingReblogClient();
@@ -42,7 +40,7 @@ public sealed class BoostBatchTests
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(BoostEngines.Both), MemberType = typeof(BoostEngines))]
     public async Task A_post_seen_several_times_in_one_batch_is_decided_once(StorageProvider engine)
     {
         var reblogs = new RecordingReblogClient();
@@ -58,7 +56,7 @@ public sealed class BoostBatchTests
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(BoostEngines.Both), MemberType = typeof(BoostEngines))]
     public async Task Batch_decisions_hold_after_a_restart_even_when_the_rules_would_now_allow_the_posts(StorageProvider engine)
     {
         var reblogs = new RecordingReblogClient();

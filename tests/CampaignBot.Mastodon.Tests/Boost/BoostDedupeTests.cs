@@ -8,10 +8,8 @@ namespace CampaignBot.Mastodon.Tests.Boost;
 // The same post from the hashtag stream, a poll page, someone's boost of it and backfill after a restart: one boost.
 public sealed class BoostDedupeTests
 {
-    public static TheoryData<StorageProvider> Engines => [StorageProvider.Sqlite, StorageProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(BoostEngines.Both), MemberType = typeof(BoostEngines))]
     public async Task A_post_seen_by_stream_poll_boost_and_restart_is_boosted_once(StorageProvider engine)
     {
         var reblogs = new RecordingReblogClient();
@@ -32,7 +30,7 @@ public sealed class BoostDedupeTests
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(BoostEngines.Both), MemberType = typeof(BoostEngines))]
     public async Task A_skip_survives_a_restart_even_when_the_rules_would_now_allow_the_post(StorageProvider engine)
     {
         var reblogs = new RecordingReblogClient();

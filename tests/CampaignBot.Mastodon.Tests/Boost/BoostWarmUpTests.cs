@@ -7,10 +7,8 @@ namespace CampaignBot.Mastodon.Tests.Boost;
 // The dry run of the first post's path at start-up: it must leave no trace in the ledger nor ask anything of the server.
 public sealed class BoostWarmUpTests
 {
-    public static TheoryData<StorageProvider> Engines => [StorageProvider.Sqlite, StorageProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(BoostEngines.Both), MemberType = typeof(BoostEngines))]
     public async Task The_warm_up_stores_no_decision_and_reblogs_nothing_and_the_next_post_is_boosted_once(StorageProvider provider)
     {
         var reblogs = new RecordingReblogClient();
