@@ -126,6 +126,23 @@ public sealed class UncertainPostSearchTests
         Assert.Equal(2, server.RequestsTo(OwnStatuses).Count);
     }
 
+    [Fact]
+    public async Task A_page_out_of_date_order_is_read_whole_before_the_search_ends()
+    {
+        await using var server = await ServerAsync(snac: false);
+        server.Behaviour.PagesOutOfOrder = true;
+        await using var bot = await SignedInAsync(server);
+        server.AddOwnStatuses(60, DateTimeOffset.UtcNow.AddHours(-2));
+        FailNextPostBehind(server, 45);
+
+        var sent = await bot.Get<IChatSender>().SendAsync(Reminder, Ct);
+
+        Assert.True(sent.IsSuccess, sent.Error?.ToString());
+        var post = Assert.Single(server.Posts.Items);
+        Assert.Equal(post.Id, sent.Value.PlatformMessageId);
+        Assert.Equal(2, server.RequestsTo(OwnStatuses).Count);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

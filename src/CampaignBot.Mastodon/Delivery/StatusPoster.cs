@@ -1,3 +1,4 @@
+using System.Globalization;
 using CampaignBot.Adapters;
 using CampaignBot.Core.Mentions;
 using CampaignBot.Mastodon.Rest;
@@ -151,7 +152,7 @@ internal sealed class StatusPoster(
             {
                 var why = fresh == 0 ? "the server answered the same page again" : $"more than {SearchPages} pages of them";
                 Log.PostUndecided(logger, key, since, why);
-                return new MastodonApiError(0, $"the bot's own statuses since {since:yyyy-MM-dd HH:mm} UTC could not be read far enough back to tell whether post {key} was made already ({why})")
+                return new MastodonApiError(0, $"the bot's own statuses since {since.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC could not be read far enough back to tell whether post {key} was made already ({why})")
                 {
                     Final = true,
                 };

@@ -36,6 +36,9 @@ public sealed class FakeMastodonBehaviour
     /// <summary>An account's newest page of statuses starts with its pinned ones, whatever their age (they stay in place too).</summary>
     public bool PinnedFirst { get; set; }
 
+    /// <summary>Each list page comes in no particular order (its Link header still pages in the server's order).</summary>
+    public bool PagesOutOfOrder { get; set; }
+
     /// <summary>Everything snac does (its hex ids and <c>@host:port</c> handles come with a quirky server).</summary>
     public static FakeMastodonBehaviour Snac() => new()
     {

@@ -285,6 +285,12 @@ public sealed partial class FakeMastodonServer
             headers["Link"] = $"<{path}?{keep}max_id={page[^1]["id"]}>; rel=\"next\", <{path}?{keep}min_id={page[0]["id"]}>; rel=\"prev\"";
         }
 
+        if (Behaviour.PagesOutOfOrder)
+        {
+            // Every other item to the back (reversed): neither newest nor oldest first.
+            page = [.. page.Where((_, i) => i % 2 == 0).Concat(page.Where((_, i) => i % 2 == 1).Reverse())];
+        }
+
         return (200, new JsonArray([.. (first ?? []).Concat(page).Select(p => (JsonNode)p.DeepClone())]).ToJsonString(), headers);
     }
 
