@@ -99,6 +99,9 @@ internal static partial class Log
     [LoggerMessage(52, LogLevel.Information, "Mastodon: post {Key} was made after all (status {StatusId}); not posting it again")]
     public static partial void PostFound(ILogger logger, string key, string statusId);
 
+    [LoggerMessage(54, LogLevel.Warning, "Mastodon: post {Key} may have been made already, but the bot's own statuses could not be read back to {Since:O} ({Why}); not posting it again, so it is not doubled: check the bot's timeline and post it by hand if it is missing")]
+    public static partial void PostUndecided(ILogger logger, string key, DateTimeOffset since, string why);
+
     [LoggerMessage(37, LogLevel.Debug, "Mastodon: forgot {Count} handled mentions and posts older than the redelivery window")]
     public static partial void Pruned(ILogger logger, int count);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CampaignBot.Adapters;
 using CampaignBot.Core.Mentions;
 using CampaignBot.Mastodon.Rest;
@@ -13,6 +14,17 @@ namespace CampaignBot.Mastodon.Delivery;
 /// a crash or shutdown while it was in flight, found as an unfinished record later) the bot's own recent statuses are
 /// searched for it before it is sent again. A post known to exist is never sent again; one not found is sent, so
 /// nothing is lost either.
+/// <para>
+/// The search pages back through the bot's own statuses, newest first, as the server pages them (the <c>Link</c>
+/// header's <c>max_id</c>; from a server that sends none, the last status listed), never assuming a page size or
+/// comparing ids, until it finds the post, reaches statuses older than the attempt, or reaches the end. Only then is
+/// the post "not found". When the statuses since the attempt run past <see cref="SearchPages"/> pages, or the server
+/// answers the same page again, whether the post was made cannot be told: it is not sent (that risks the double post
+/// this class exists to prevent) and the failure is final, not transient. Trying again would meet the same wall (the
+/// statuses above the attempt only grow), and a transient error would keep a mention reply pending, which holds back
+/// every later reply and re-reads the pages on each poll. The ledger keeps the post unfinished, so a later attempt
+/// under the same key (a reminder's next attempt) searches again, and the warning in the log says to check by hand.
+/// </para>
 /// </summary>
 internal sealed class StatusPoster(
     MastodonApi api,
@@ -23,6 +35,10 @@ internal sealed class StatusPoster(
     TimeProvider clock)
 {
     private const int UncertainAttempts = 3;
+
+    // 400 of the bot's statuses made since the uncertain attempt at 40 a page (200 where a server gives 20): far more
+    // than a reminder burst or a restart leaves, and few enough requests to stay well inside the rate budget.
+    private const int SearchPages = 10;
 
     // A post made by an attempt this long before it was recorded still counts as that attempt (clock skew).
     private static readonly TimeSpan Slack = TimeSpan.FromMinutes(2);
@@ -97,29 +113,67 @@ internal sealed class StatusPoster(
         }
     }
 
+    // The bot's own statuses newest first, page by page, back to the start of the search window. Null when the post
+    // is not there; an error when that could not be told.
     private async Task<ApiResult<string, MastodonApiError>?> FindAsync(StatusRequest request, string key, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var own = await api.GetAccountStatusesAsync(session.Me.Id, cancellationToken).ConfigureAwait(false);
-        if (!own.IsSuccess)
-        {
-            // Not knowing is no reason to post twice: the caller keeps the post pending and tries again later.
-            return own.Error.IsTransient ? own.Error : new MastodonApiError(0, $"could not read the bot's own statuses ({own.Error.Message})");
-        }
-
         var wanted = Comparable(request.Status);
-        var match = own.Value.FirstOrDefault(status => status.CreatedAt >= since
-            && status.Reblog is null
-            && string.Equals(status.InReplyToId, request.InReplyToId, StringComparison.Ordinal)
-            && Comparable(HtmlText.ToText(status.Content)) == wanted);
-        if (match is null)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? maxId = null;
+        for (var pages = 1; ; pages++)
         {
-            return null;
-        }
+            var own = await api.GetAccountStatusesAsync(session.Me.Id, maxId, cancellationToken).ConfigureAwait(false);
+            if (!own.IsSuccess)
+            {
+                // Not knowing is no reason to post twice: the caller keeps the post pending and tries again later.
+                return own.Error.IsTransient ? own.Error : new MastodonApiError(0, $"could not read the bot's own statuses ({own.Error.Message})");
+            }
 
-        Log.PostFound(logger, key, match.Id);
-        await ledger.MarkPostedAsync(key, match.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return ApiResult<string, MastodonApiError>.Ok(match.Id);
+            var page = own.Value;
+            var match = page.Items.FirstOrDefault(status => status.CreatedAt >= since
+                && status.Reblog is null
+                && string.Equals(status.InReplyToId, request.InReplyToId, StringComparison.Ordinal)
+                && Comparable(HtmlText.ToText(status.Content)) == wanted);
+            if (match is not null)
+            {
+                Log.PostFound(logger, key, match.Id);
+                await ledger.MarkPostedAsync(key, match.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return ApiResult<string, MastodonApiError>.Ok(match.Id);
+            }
+
+            var fresh = page.Items.Count(status => seen.Add(status.Id));
+            var older = OlderThan(page);
+            if (older is null || ReachesBack(page, since))
+            {
+                return null;
+            }
+
+            if (fresh == 0 || pages >= SearchPages)
+            {
+                var why = fresh == 0 ? "the server answered the same page again" : $"more than {SearchPages} pages of them";
+                Log.PostUndecided(logger, key, since, why);
+                return new MastodonApiError(0, $"the bot's own statuses since {since.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC could not be read far enough back to tell whether post {key} was made already ({why})")
+                {
+                    Final = true,
+                };
+            }
+
+            maxId = older;
+        }
     }
+
+    // The cursor of the next older page: the Link header's rel="next" max_id, or, from a server that sends no Link
+    // header at all, the last status it listed. Null at the end (an empty page, or a Link header without "next").
+    private static string? OlderThan(MastodonPage<MastodonStatus> page) =>
+        page.Items.Count == 0 ? null
+        : page.Next is not null ? page.NextMaxId ?? page.Items[^1].Id
+        : page.Prev is null ? page.Items[^1].Id
+        : null;
+
+    // Whether the page goes back past the start of the window. Pages are not always in date order, so the oldest
+    // status on it decides; pinned ones don't, as some servers list them first whatever their age.
+    private static bool ReachesBack(MastodonPage<MastodonStatus> page, DateTimeOffset since) =>
+        page.Items.Any(status => status.Pinned != true && status.CreatedAt < since);
 
     // Servers render the text as HTML their own way (mentions shortened to @user, links shortened, line breaks as
     // tags): compare the words, with handles and the bot's zero-width guards left out.

@@ -66,6 +66,9 @@ public sealed record MastodonStatus
 
     /// <summary>Only present with a user token.</summary>
     public bool? Reblogged { get; init; }
+
+    /// <summary>Only on the bot's own statuses; some servers list pinned ones first in an account's statuses, whatever their age.</summary>
+    public bool? Pinned { get; init; }
 }
 
 /// <summary>A mention inside a status.</summary>

@@ -10,6 +10,7 @@ internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
 {
     public const int TagPageLimit = 40;
     public const int NotificationPageLimit = 40;
+    public const int AccountStatusPageLimit = 40;
 
     public MastodonRestClient Rest => rest;
 
@@ -37,9 +38,13 @@ internal sealed class MastodonApi(MastodonRestClient rest) : IReblogClient
     public Task<ApiResult<MastodonStatus, MastodonApiError>> PostStatusAsync(StatusRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
         rest.PostAsync("api/v1/statuses", request, RequestJsonContext.Default.StatusRequest, MastodonJsonContext.Default.MastodonStatus, idempotencyKey, RateFamily.Statuses, cancellationToken, retryUncertain: false);
 
-    /// <summary>The newest statuses of <paramref name="accountId"/> (boosts left out): where the bot looks for a post it is unsure it made.</summary>
-    public Task<ApiResult<List<MastodonStatus>, MastodonApiError>> GetAccountStatusesAsync(string accountId, CancellationToken cancellationToken) =>
-        rest.GetAsync($"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit=40&exclude_reblogs=true", MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
+    /// <summary>
+    /// A page of <paramref name="accountId"/>'s statuses (boosts left out), the newest when <paramref name="maxId"/> is
+    /// null, else those older than it: where the bot looks for a post it is unsure it made. Servers may answer fewer
+    /// than asked for.
+    /// </summary>
+    public Task<ApiResult<MastodonPage<MastodonStatus>, MastodonApiError>> GetAccountStatusesAsync(string accountId, string? maxId, CancellationToken cancellationToken) =>
+        rest.GetPageAsync(Relative($"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={AccountStatusPageLimit.ToString(CultureInfo.InvariantCulture)}&exclude_reblogs=true", maxId, "max_id"), MastodonJsonContext.Default.ListMastodonStatus, cancellationToken);
 
     /// <summary>
     /// Mention notifications newer than <paramref name="minId"/> (the newest page when null) and, when given, older than

@@ -27,6 +27,18 @@ public sealed class FakeMastodonBehaviour
     /// <summary>The next this many status posts are made but their answer is lost (the connection is cut).</summary>
     public int LostPostAnswers { get; set; }
 
+    /// <summary>The next this many status posts are made but answered 503, as though they had failed.</summary>
+    public int FailedPostAnswers { get; set; }
+
+    /// <summary>List pages hold at most this many items, whatever <c>limit</c> asks for (null: Mastodon's own maximum).</summary>
+    public int? MaxPageSize { get; set; }
+
+    /// <summary>An account's newest page of statuses starts with its pinned ones, whatever their age (they stay in place too).</summary>
+    public bool PinnedFirst { get; set; }
+
+    /// <summary>Each list page comes in no particular order (its Link header still pages in the server's order).</summary>
+    public bool PagesOutOfOrder { get; set; }
+
     /// <summary>Everything snac does (its hex ids and <c>@host:port</c> handles come with a quirky server).</summary>
     public static FakeMastodonBehaviour Snac() => new()
     {

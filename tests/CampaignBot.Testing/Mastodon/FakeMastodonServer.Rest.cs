@@ -39,8 +39,18 @@ public sealed partial class FakeMastodonServer
         var key = $"{route.Method} {route.Template}";
         var text = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
         var (status, answer, headers) = Answer(context, key, parameters, text);
+        if (key == "POST /api/v1/statuses" && status == 200)
+        {
+            BeforePostAnswer?.Invoke();
+            if (Take(b => b.FailedPostAnswers, (b, n) => b.FailedPostAnswers = n))
+            {
+                // The status exists, but the server answers as though it had failed (a proxy's 502, a timeout inside).
+                (status, answer) = (503, """{"error":"Service Unavailable"}""");
+            }
+        }
+
         Requests.Add(new FakeMastodonRequest(route.Method, route.Template, path, context.Request.QueryString.Value ?? string.Empty, status));
-        if (key == "POST /api/v1/statuses" && status == 200 && TakeLostAnswer())
+        if (key == "POST /api/v1/statuses" && status == 200 && Take(b => b.LostPostAnswers, (b, n) => b.LostPostAnswers = n))
         {
             // The status exists, but the client never hears so (a timeout, a crash mid-request).
             context.Abort();
@@ -86,7 +96,7 @@ public sealed partial class FakeMastodonServer
             "GET /api/v1/accounts/verify_credentials" => (200, Bot.ToJsonString(), headers),
             "GET /api/v2/instance" => Behaviour.NoV2Instance ? (404, """{"error":"Not found"}""", headers) : (200, Instance().ToJsonString(), headers),
             "GET /api/v1/instance" => (200, InstanceV1().ToJsonString(), headers),
-            "GET /api/v1/accounts/{id}/statuses" => Page(OwnStatuses(parameters["id"]), context, 20, 40, headers),
+            "GET /api/v1/accounts/{id}/statuses" => Page(OwnStatuses(parameters["id"]), context, 20, 40, headers, PinnedFirst(parameters["id"], context.Request.Query)),
             "GET /api/v1/accounts/{id}" => FindAccount(parameters["id"]) is { } account ? (200, account.ToJsonString(), headers) : (404, """{"error":"Record not found"}""", headers),
             "POST /api/v1/statuses" => CreateStatus(context, text, headers),
             "POST /api/v1/statuses/{id}/reblog" => Reblog(parameters["id"], text, headers),
@@ -122,28 +132,6 @@ public sealed partial class FakeMastodonServer
         Streaming == FakeMastodonStreaming.None ? [] : new JsonObject { [name] = $"ws://{BaseUrl.Authority}" };
 
     private JsonObject StatusLimits() => new() { ["max_characters"] = MaxCharacters, ["max_media_attachments"] = 4, ["characters_reserved_per_url"] = 23 };
-
-    private List<JsonObject> OwnStatuses(string accountId)
-    {
-        lock (_lock)
-        {
-            return [.. _statuses.Where(s => s["account"]?["id"]?.GetValue<string>() == accountId)];
-        }
-    }
-
-    private bool TakeLostAnswer()
-    {
-        lock (_lock)
-        {
-            if (Behaviour.LostPostAnswers <= 0)
-            {
-                return false;
-            }
-
-            Behaviour.LostPostAnswers--;
-            return true;
-        }
-    }
 
     private JsonObject? FindAccount(string id)
     {
@@ -258,10 +246,13 @@ public sealed partial class FakeMastodonServer
     // Mastodon's paging: max_id (older than), since_id (newest page newer than), min_id (the page immediately newer);
     // always answered newest first, with Link next (older) and prev (newer) — except on quirky servers. "Older" and
     // "newer" are the order things happened here, never the ids' own order (quirky ids don't sort by age).
-    private (int, string, Dictionary<string, string>) Page(List<JsonObject> items, HttpContext context, int defaultLimit, int maxLimit, Dictionary<string, string> headers)
+    // A server with a smaller page (Behaviour.MaxPageSize) answers fewer than asked for. Statuses in first (pinned
+    // ones on some servers) go before the page, outside its limit and its Link header.
+    private (int, string, Dictionary<string, string>) Page(List<JsonObject> items, HttpContext context, int defaultLimit, int maxLimit, Dictionary<string, string> headers, IReadOnlyList<JsonObject>? first = null)
     {
         var query = context.Request.Query;
-        var limit = int.TryParse(query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, maxLimit) : defaultLimit;
+        maxLimit = Math.Min(maxLimit, Behaviour.MaxPageSize ?? maxLimit);
+        var limit = int.TryParse(query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, maxLimit) : Math.Min(defaultLimit, maxLimit);
         var ordered = items.OrderBy(i => Sequence(i["id"]!.GetValue<string>())).ToList();
         if (query["max_id"].ToString() is { Length: > 0 } maxId)
         {
@@ -294,7 +285,13 @@ public sealed partial class FakeMastodonServer
             headers["Link"] = $"<{path}?{keep}max_id={page[^1]["id"]}>; rel=\"next\", <{path}?{keep}min_id={page[0]["id"]}>; rel=\"prev\"";
         }
 
-        return (200, new JsonArray([.. page.Select(p => (JsonNode)p.DeepClone())]).ToJsonString(), headers);
+        if (Behaviour.PagesOutOfOrder)
+        {
+            // Every other item to the back (reversed): neither newest nor oldest first.
+            page = [.. page.Where((_, i) => i % 2 == 0).Concat(page.Where((_, i) => i % 2 == 1).Reverse())];
+        }
+
+        return (200, new JsonArray([.. (first ?? []).Concat(page).Select(p => (JsonNode)p.DeepClone())]).ToJsonString(), headers);
     }
 
     private bool ParseBody(string key, string text, out JsonObject? body)
