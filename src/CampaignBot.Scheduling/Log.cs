@@ -4,7 +4,7 @@ namespace CampaignBot.Scheduling;
 
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Reminder {ReminderId} delivered to {Destinations} destinations (late: {Late})")]
+    [LoggerMessage(1, LogLevel.Debug, "Reminder {ReminderId} delivered to {Destinations} destinations (late: {Late})")]
     public static partial void Delivered(ILogger logger, long reminderId, int destinations, bool late);
 
     [LoggerMessage(2, LogLevel.Warning, "Reminder {ReminderId} missed: event {EventId} had started while the bot was offline")]
@@ -51,4 +51,7 @@ internal static partial class Log
 
     [LoggerMessage(25, LogLevel.Information, "Reminder dispatcher ready on node {Node}")]
     public static partial void DispatcherReady(ILogger logger, string node);
+
+    [LoggerMessage(26, LogLevel.Information, "Reminders due at {Due:O} went out {LagMs:0.0} ms after: {Sent} on time, {Late} late, {Retrying} to retry, {Failed} failed")]
+    public static partial void InstantDelivered(ILogger logger, DateTimeOffset due, double lagMs, int sent, int late, int retrying, int failed);
 }

@@ -15,10 +15,12 @@ namespace CampaignBot.Benchmarks.Footprint;
 /// each send is a block printed on the bot's stdout.
 /// <para>
 /// Two moments are measured. The lag per reminder is from its due instant to the moment its block's first line
-/// reached this process through the stdout pipe: the in-process scenario's "send" (the sender called) plus the
-/// shell sender's own work (rendering the text, one locked and flushed write per reminder, one after another) and
-/// the pipe. The pipe is enlarged to 1 MB and this process collects its own garbage before the burst and allocates
-/// without collecting through it, so the bot never waits for this process to read. The Discord fake can't see the
+/// could be read from the stdout pipe (the read is timed on a thread that does nothing else; the lines are split
+/// afterwards): the in-process scenario's "send" (the sender called) plus the shell sender's own work (rendering the
+/// text, queueing it for the terminal's writer thread, which writes what has gathered in one go) and the pipe. The
+/// pipe is enlarged to 1 MB, and this process collects its own garbage before the burst and allocates without
+/// collecting through it, and its thread pool doesn't spin for work, so the bot never waits for this process and
+/// shares the two cores with it as little as it can. The Discord fake can't see the
 /// same thing: the bot's REST client keeps Discord's 50 requests per second, so 1,000 posts at one instant take 20 s
 /// by design. The cross-check is the bot's own <c>campaignbot_reminder_fire_lag_seconds</c> from its
 /// <c>/metrics</c>: one value per instant, from the instant to the moment the dispatcher woke and began that

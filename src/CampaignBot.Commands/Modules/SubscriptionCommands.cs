@@ -58,7 +58,7 @@ public sealed class SubscriptionCommands(ICampaignStore store, IBroadcaster broa
         // Keyed by the request: the same interaction or status handled twice announces once, two requests (however
         // close together) announce twice. A request with no id of its own is always a new one.
         var requestId = request.Context.RequestId ?? Guid.NewGuid().ToString("N");
-        var key = $"announce:{request.Context.Platform.ToString().ToLowerInvariant()}:{requestId}";
+        var key = $"announce:{PlatformNames.Of(request.Context.Platform)}:{requestId}";
         var report = await broadcaster.BroadcastAsync(announcement, kind: null, key, cancellationToken).ConfigureAwait(false);
         return Reply.Text(BroadcastSummary.Describe(report, "channel").Replace("Told", "Announced to", StringComparison.Ordinal));
     }

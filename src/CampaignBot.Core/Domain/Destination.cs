@@ -9,5 +9,5 @@ public sealed record Destination(Platform Platform, string Id, string? Name = nu
 {
     public static Destination ToPerson(Person person) => new(person.Platform, person.Id, person.DisplayName, Direct: true);
 
-    public override string ToString() => Name is { Length: > 0 } ? $"{Platform.ToString().ToLowerInvariant()}:{Name}" : $"{Platform.ToString().ToLowerInvariant()}:{Id}";
+    public override string ToString() => Name is { Length: > 0 } ? $"{PlatformNames.Of(Platform)}:{Name}" : $"{PlatformNames.Of(Platform)}:{Id}";
 }

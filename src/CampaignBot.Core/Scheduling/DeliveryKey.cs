@@ -6,5 +6,5 @@ namespace CampaignBot.Core.Scheduling;
 public sealed record DeliveryKey(string MessageKey, Platform Platform, string DestinationId)
 {
     /// <summary>Stable across retries, restarts and nodes: what platforms get as nonce / Idempotency-Key.</summary>
-    public string IdempotencyKey => $"{MessageKey}:{Platform.ToString().ToLowerInvariant()}:{DestinationId}";
+    public string IdempotencyKey => $"{MessageKey}:{PlatformNames.Of(Platform)}:{DestinationId}";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace CampaignBot.Core.Time;
 
@@ -6,15 +7,24 @@ namespace CampaignBot.Core.Time;
 public static class TimeText
 {
     /// <summary>e.g. <c>Sat 05 Dec 2026 12:00 Europe/London (UTC+00:00)</c>.</summary>
-    public static string Format(DateTimeOffset instant, string timeZoneId)
+    public static string Format(DateTimeOffset instant, string timeZoneId) => AppendFormatted(new StringBuilder(64), instant, timeZoneId).ToString();
+
+    /// <summary><see cref="Format"/> written straight into <paramref name="text"/> (no string of its own).</summary>
+    public static StringBuilder AppendFormatted(StringBuilder text, DateTimeOffset instant, string timeZoneId)
     {
         var local = ToZone(instant, timeZoneId, out var zoneName);
         var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        var clock = local.Second == 0
-            ? local.ToString("ddd dd MMM yyyy HH:mm", CultureInfo.InvariantCulture)
-            : local.ToString("ddd dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
-        return $"{clock} {zoneName} (UTC{sign}{offset.Duration():hh\\:mm})";
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        if (local.Second == 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{local:ddd dd MMM yyyy HH:mm}");
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{local:ddd dd MMM yyyy HH:mm:ss}");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $" {zoneName} (UTC{sign}{offset.Duration():hh\\:mm})");
     }
 
     /// <summary>A short form for lists: <c>Sat 05 Dec 12:00</c>.</summary>

@@ -8,12 +8,13 @@ namespace CampaignBot.Scheduling.Jobs;
 
 /// <summary>
 /// Arms the dispatcher for the earliest pending reminder once Quartz runs, so reminders that fell due while the bot
-/// was down are handled (sent late or recorded missed) straight after start-up.
+/// was down are handled (sent late or recorded missed) straight after start-up. The send path is warmed up first.
 /// </summary>
 public sealed class DispatcherStartup(IReminderQueue queue, DispatcherArming arming, ReminderDispatcher dispatcher, NodeIdentity node, ILogger<DispatcherStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await dispatcher.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         if (await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) is { } next)
         {
             await arming.ArmAsync(next, cancellationToken).ConfigureAwait(false);

@@ -4,11 +4,19 @@ namespace CampaignBot.Scheduling.Reminders;
 /// Wakes the dispatcher at reminders' due instants from a thread of its own. A timer's callback, like every
 /// continuation, waits its turn in the thread pool's queue, behind whatever else the bot is doing (a burst of web
 /// requests, a flood of tagged posts); this thread sleeps until the earliest instant and resumes the waiting sends on
-/// itself, so a send goes out when it is due, not when the pool gets round to it. With a clock other than the system's
-/// (tests' simulated time) it waits on that clock instead.
+/// itself, so a send goes out when it is due, not when the pool gets round to it. A timed wait ends up to a millisecond
+/// or so after its time (it counts whole milliseconds, then the scheduler's slack), so the thread sleeps until just
+/// before the instant and spins the last stretch (at most 1.5 ms per instant). With a clock other
+/// than the system's (tests' simulated time) it waits on that clock instead.
 /// </summary>
 public sealed class DueInstants : IDisposable
 {
+    // Closer than this, the thread spins to the instant instead of sleeping: a timed wait could overshoot it by as much.
+    private static readonly TimeSpan SpinWithin = TimeSpan.FromMilliseconds(1.5);
+
+    // Between two looks at the clock: a microsecond or so.
+    private const int SpinIterations = 20;
+
     private readonly TimeProvider _clock;
     private readonly PriorityQueue<TaskCompletionSource, DateTimeOffset> _waiting = new();
     private readonly Lock _gate = new();
@@ -55,6 +63,13 @@ public sealed class DueInstants : IDisposable
         await woken.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One short wait (a millisecond) through the waking thread, so that with a JIT its path is compiled before a real
+    /// instant needs it (measured: the first instant's sends began 1-1.5 ms late without it). Nothing with a test clock.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) =>
+        _thread is null ? Task.CompletedTask : WaitUntilAsync(_clock.GetUtcNow() + TimeSpan.FromMilliseconds(1), cancellationToken);
+
     public void Dispose()
     {
         _disposed = true;
@@ -80,8 +95,8 @@ public sealed class DueInstants : IDisposable
                     }
                     else
                     {
-                        // The wait's resolution is a millisecond; round up so the instant is never anticipated.
-                        sleep = TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds));
+                        // Whole milliseconds, rounded down, stopping short of the instant by the spinning stretch.
+                        sleep = left <= SpinWithin ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Floor((left - SpinWithin).TotalMilliseconds));
                     }
                 }
             }
@@ -89,6 +104,14 @@ public sealed class DueInstants : IDisposable
             if (next is not null)
             {
                 next.TrySetResult();
+                continue;
+            }
+
+            if (sleep == TimeSpan.Zero)
+            {
+                // Spinning, not yielding: a yield hands the core to whatever else is runnable (the JIT compiling in
+                // the background, the previous instant's recording) for as long as the scheduler likes.
+                Thread.SpinWait(SpinIterations);
                 continue;
             }
 

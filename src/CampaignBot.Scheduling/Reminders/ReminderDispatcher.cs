@@ -37,6 +37,9 @@ public sealed class ReminderDispatcher(
 
     internal static readonly TimeSpan BurstLead = TimeSpan.FromMilliseconds(50);
 
+    // Enough calls for a JIT runtime to queue the send path's methods for full optimisation (its threshold is 30).
+    private const int WarmUpSends = 64;
+
     private readonly Lock _runGate = new();
     private readonly HashSet<Task> _runs = [];
     private int _warmedUp;
@@ -137,11 +140,7 @@ public sealed class ReminderDispatcher(
     // Prepares a claimed batch; returns the task of its sends, which wait for their due instants.
     private async Task<Task> HandleAsync(IReadOnlyList<DueReminder> due, OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _warmedUp, 1) == 0)
-        {
-            await WarmUpAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await WarmUpAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
         var hashtags = await campaign.HashtagsAsync(cancellationToken).ConfigureAwait(false);
         var subscriptions = await store.ListSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
@@ -215,6 +214,7 @@ public sealed class ReminderDispatcher(
         var (decided, results) = await SendNowAsync(deliverer, plans, sendingAt, cancellationToken).ConfigureAwait(false);
         SchedulingMetrics.Lag(sendingAt - due);
         var outcomes = decided.Zip(results, (d, result) => Outcome(d.Plan.Reminder, d.Plan.Delivery, result, d.Late)).ToArray();
+        LogInstant(due, sendingAt, outcomes);
         await recorder.RecordAsync([.. results.SelectMany(r => r)], outcomes).ConfigureAwait(false);
         held.Remove(plans.Select(plan => plan.Reminder.Id));
     }
@@ -230,18 +230,41 @@ public sealed class ReminderDispatcher(
         return (decided, await Task.WhenAll(sends).ConfigureAwait(false));
     }
 
-    // Measured cold, the first instant's sends waited about 10 ms for their first call: the runtime compiling this
-    // path, once. The first claim comes a little before its instant, so the path runs here first, on a dry run
-    // (platforms that send nothing, nothing recorded or counted), and the instant's sends find it compiled.
-    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the send path once, on a dry run (platforms that send nothing, nothing recorded or counted), if it has not
+    /// run yet. Measured cold, the first instant's sends waited about 10 ms for their first call: the runtime compiling
+    /// this path. The bot runs this as it starts, so with a JIT the path is compiled, and has been called often enough
+    /// to be queued for full optimisation, long before the first instant (a native build has nothing to compile, and
+    /// the run costs it microseconds). The first claim runs it too, for a dispatcher used without the hosted start.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _warmedUp, 1) != 0)
+        {
+            return;
+        }
+
         SchedulingMetrics.Prepare();
+        await instants.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var reminder = new DueReminder(0, 0, 0, TimeSpan.Zero, now, Attempts: 1);
         var content = Reply.Text("warm-up");
         var sends = Enum.GetValues<Platform>().Select(platform => (new DeliveryKey(reminder.MessageKey, platform, "0"), new Destination(platform, "0"))).ToArray();
         var plan = new SendPlan(reminder, new PreparedDelivery(content, sends, AlreadySent: 0), _ => content, PreparedLate: false);
-        await SendNowAsync(Deliverer.DryRun(), [plan, plan], now, cancellationToken).ConfigureAwait(false);
+        await SendNowAsync(Deliverer.DryRun(), Enumerable.Repeat(plan, WarmUpSends).ToArray(), now, cancellationToken).ConfigureAwait(false);
+    }
+
+    // One line per instant at Information (each reminder's own line is Debug): a thousand reminders at one instant
+    // used to write a thousand lines to the console while their sends were still going out.
+    private void LogInstant(DateTimeOffset due, DateTimeOffset sendingAt, IReadOnlyList<ReminderOutcome> outcomes)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var sent = outcomes.Count(o => o.State == ReminderState.Sent);
+            var late = outcomes.Count(o => o.State == ReminderState.Late);
+            var retrying = outcomes.Count(o => o.State == ReminderState.Pending);
+            Log.InstantDelivered(logger, due, (sendingAt - due).TotalMilliseconds, sent, late, retrying, outcomes.Count - sent - late - retrying);
+        }
     }
 
     private ReminderOutcome Outcome(DueReminder reminder, PreparedDelivery delivery, IReadOnlyList<DeliveryResult> results, bool late)

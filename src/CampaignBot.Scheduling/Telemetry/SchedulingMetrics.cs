@@ -33,7 +33,7 @@ internal static class SchedulingMetrics
 
     public static void Delivery(Platform platform, bool sent)
     {
-        var tags = new TagList { { "platform", platform.ToString().ToLowerInvariant() }, { "outcome", sent ? "sent" : "failed" } };
+        var tags = new TagList { { "platform", PlatformNames.Of(platform) }, { "outcome", sent ? "sent" : "failed" } };
         Deliveries.Add(1, tags);
     }
 }

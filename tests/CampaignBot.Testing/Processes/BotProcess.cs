@@ -20,13 +20,19 @@ public sealed partial class BotProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly List<(string Line, DateTimeOffset At)> _lines = [];
     private readonly List<(string Text, TaskCompletionSource<DateTimeOffset> Seen)> _waiters = [];
+    private readonly TimedLineReader _stdoutReader;
 
     private BotProcess(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
-        process.BeginOutputReadLine();
+        _stdoutReader = new TimedLineReader(process.StandardOutput.BaseStream, "bot stdout", (lines, at) => Append(_stdout, lines, at));
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Append(_stderr, [e.Data], DateTimeOffset.UtcNow);
+            }
+        };
         process.BeginErrorReadLine();
     }
 
@@ -121,6 +127,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(Timeout);
         await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         _process.WaitForExit();
+        await _stdoutReader.Completion.WaitAsync(timeout.Token).ConfigureAwait(false);
         return new BotRun(_process.ExitCode, Output, Errors);
     }
 
@@ -221,26 +228,30 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
     }
 
-    private void Append(StringBuilder buffer, string? line)
+    private void Append(StringBuilder buffer, IReadOnlyList<string> lines, DateTimeOffset at)
     {
-        if (line is null)
-        {
-            return;
-        }
-
-        var at = DateTimeOffset.UtcNow;
         lock (buffer)
         {
-            buffer.Append(line).Append('\n');
+            foreach (var line in lines)
+            {
+                buffer.Append(line).Append('\n');
+            }
         }
 
         lock (_lines)
         {
-            _lines.Add((line, at));
-            foreach (var waiter in _waiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToArray())
+            foreach (var line in lines)
             {
-                waiter.Seen.TrySetResult(at);
-                _waiters.Remove(waiter);
+                _lines.Add((line, at));
+            }
+
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (lines.Any(line => line.Contains(_waiters[i].Text, StringComparison.Ordinal)))
+                {
+                    _waiters[i].Seen.TrySetResult(at);
+                    _waiters.RemoveAt(i);
+                }
             }
         }
     }
