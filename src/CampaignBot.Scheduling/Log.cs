@@ -1,3 +1,4 @@
+using CampaignBot.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Scheduling;
@@ -54,4 +55,19 @@ internal static partial class Log
 
     [LoggerMessage(26, LogLevel.Information, "Reminders due at {Due:O} went out {LagMs:0.0} ms after: {Sent} on time, {Late} late, {Retrying} to retry, {Failed} failed")]
     public static partial void InstantDelivered(ILogger logger, DateTimeOffset due, double lagMs, int sent, int late, int retrying, int failed);
+
+    /// <summary>
+    /// One line per instant (each reminder's own line is Debug): a thousand reminders at one instant used to write a
+    /// thousand lines to the console while their sends were still going out.
+    /// </summary>
+    public static void InstantDelivered(ILogger logger, DateTimeOffset due, TimeSpan lag, IReadOnlyList<ReminderOutcome> outcomes)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var sent = outcomes.Count(o => o.State == ReminderState.Sent);
+            var late = outcomes.Count(o => o.State == ReminderState.Late);
+            var retrying = outcomes.Count(o => o.State == ReminderState.Pending);
+            InstantDelivered(logger, due, lag.TotalMilliseconds, sent, late, retrying, outcomes.Count - sent - late - retrying);
+        }
+    }
 }

@@ -198,7 +198,8 @@ public sealed class ReminderDispatcher(
     // were prepared from is still young: each collection during the burst then had to copy that batch up the
     // generations, 2-3 ms a time on the native bot with its 2 MB young generation. With the instant still some way
     // off, one collection now moves the batch out of the young generation, so the collections during the burst find
-    // little alive. Small batches and instants already upon us are left alone.
+    // little alive (unless the collector judges the batch too small to promote: its call). Small batches and instants
+    // already upon us are left alone.
     private void PromoteBeforeBurst(IReadOnlyList<(DueReminder Reminder, Func<bool, Reply> Compose, bool Late)> toSend)
     {
         if (toSend.Count >= BurstSends && toSend.Min(send => send.Reminder.Due) - clock.GetUtcNow() >= BurstLead)
@@ -214,7 +215,7 @@ public sealed class ReminderDispatcher(
         var (decided, results) = await SendNowAsync(deliverer, plans, sendingAt, cancellationToken).ConfigureAwait(false);
         SchedulingMetrics.Lag(sendingAt - due);
         var outcomes = decided.Zip(results, (d, result) => Outcome(d.Plan.Reminder, d.Plan.Delivery, result, d.Late)).ToArray();
-        LogInstant(due, sendingAt, outcomes);
+        Log.InstantDelivered(logger, due, sendingAt - due, outcomes);
         await recorder.RecordAsync([.. results.SelectMany(r => r)], outcomes).ConfigureAwait(false);
         held.Remove(plans.Select(plan => plan.Reminder.Id));
     }
@@ -254,19 +255,6 @@ public sealed class ReminderDispatcher(
         await SendNowAsync(Deliverer.DryRun(), Enumerable.Repeat(plan, WarmUpSends).ToArray(), now, cancellationToken).ConfigureAwait(false);
     }
 
-    // One line per instant at Information (each reminder's own line is Debug): a thousand reminders at one instant
-    // used to write a thousand lines to the console while their sends were still going out.
-    private void LogInstant(DateTimeOffset due, DateTimeOffset sendingAt, IReadOnlyList<ReminderOutcome> outcomes)
-    {
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            var sent = outcomes.Count(o => o.State == ReminderState.Sent);
-            var late = outcomes.Count(o => o.State == ReminderState.Late);
-            var retrying = outcomes.Count(o => o.State == ReminderState.Pending);
-            Log.InstantDelivered(logger, due, (sendingAt - due).TotalMilliseconds, sent, late, retrying, outcomes.Count - sent - late - retrying);
-        }
-    }
-
     private ReminderOutcome Outcome(DueReminder reminder, PreparedDelivery delivery, IReadOnlyList<DeliveryResult> results, bool late)
     {
         var failures = results.Where(r => !r.Sent).ToArray();
@@ -300,12 +288,5 @@ public sealed class ReminderDispatcher(
 
         var personal = await store.GetPersonalReminderAsync(reminder.PersonalReminderId, cancellationToken).ConfigureAwait(false);
         return personal is null ? [] : [Destination.ToPerson(personal.Person)];
-    }
-
-    // The text is composed when the batch is prepared; it is composed again at the instant only if being late or not
-    // has changed since (rare), so the sends at a busy instant do no text work.
-    private sealed record SendPlan(DueReminder Reminder, PreparedDelivery Delivery, Func<bool, Reply> Compose, bool PreparedLate)
-    {
-        public PreparedDelivery DeliveryFor(bool late) => late == PreparedLate ? Delivery : Delivery with { Content = Compose(late) };
     }
 }
