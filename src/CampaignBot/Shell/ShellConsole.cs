@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace CampaignBot.Shell;
@@ -7,21 +8,22 @@ namespace CampaignBot.Shell;
 /// reply in half, and batched: a write is queued and returns at once, and a thread of the terminal's own (as the
 /// console logger has) writes out all that has gathered, in order, in one go. A thousand reminders due at one instant
 /// then leave in a few large writes instead of a thousand small ones, starting with the first, and the thread sending
-/// them never waits on the terminal. (A thread-pool work item was tried first: at a busy instant it ran only after
-/// the sends were done, 2-3 ms late.)
+/// them never waits on the terminal. The queue takes no lock: with one, the writer could be kept from the queue by a
+/// sender taking it a thousand times in a row (a burst once printed nothing for 8 ms); and a thread-pool work item,
+/// tried first, ran only after the sends were done.
 /// </summary>
 public sealed class ShellConsole(TextReader input, TextWriter output, bool interactive) : IDisposable
 {
     private static readonly string BlockEnd = Environment.NewLine + Environment.NewLine;
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(2);
 
-    private readonly object _queue = new();
+    private readonly ConcurrentQueue<(string Text, string? End)> _pending = new();
+    private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _terminal = new();
-    private List<string> _pending = [];
-    private List<string> _writing = [];
+    private readonly Lock _start = new();
     private Thread? _writer;
-    private bool _writerIdle;
-    private bool _stopping;
+    private int _writerIdle;
+    private volatile bool _stopping;
 
     /// <summary>The process's terminal: standard output behind a buffer of its own (Console.Out flushes every write).</summary>
     public static ShellConsole System()
@@ -44,13 +46,13 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
     public void Dispose()
     {
         Thread? writer;
-        lock (_queue)
+        lock (_start)
         {
             _stopping = true;
             writer = _writer;
-            Monitor.Pulse(_queue);
         }
 
+        _wake.Release();
         if (writer is null || writer.Join(StopWait))
         {
             WriteQueued();
@@ -59,87 +61,82 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
 
     private void Queue(string text, string? end)
     {
-        lock (_queue)
+        _pending.Enqueue((text, end));
+        if (_stopping)
         {
-            _pending.Add(text);
-            if (end is not null)
-            {
-                _pending.Add(end);
-            }
-
-            if (!_stopping)
-            {
-                _writer ??= StartWriter();
-                if (_writerIdle)
-                {
-                    Monitor.Pulse(_queue);
-                }
-
-                return;
-            }
+            // Once the bot is stopping (a reminder sent during shutdown), the write is done before the call returns.
+            WriteQueued();
+            return;
         }
 
-        // Once the bot is stopping (a reminder sent during shutdown), the write is done before the call returns.
-        WriteQueued();
+        if (_writer is null)
+        {
+            StartWriter();
+        }
+
+        if (Interlocked.CompareExchange(ref _writerIdle, 0, 1) == 1)
+        {
+            _wake.Release();
+        }
     }
 
-    private Thread StartWriter()
+    private void StartWriter()
     {
-        var thread = new Thread(Run) { IsBackground = true, Name = "CampaignBot terminal" };
-        thread.Start();
-        return thread;
+        lock (_start)
+        {
+            if (_writer is null && !_stopping)
+            {
+                _writer = new Thread(Run) { IsBackground = true, Name = "CampaignBot terminal" };
+                _writer.Start();
+            }
+        }
     }
 
     private void Run()
     {
-        while (true)
+        while (!_stopping)
         {
-            lock (_queue)
-            {
-                while (_pending.Count == 0)
-                {
-                    if (_stopping)
-                    {
-                        return;
-                    }
+            WriteQueued();
+            Volatile.Write(ref _writerIdle, 1);
 
-                    _writerIdle = true;
-                    Monitor.Wait(_queue);
-                    _writerIdle = false;
-                }
+            // A write queued after the queue was found empty but before the flag went up would wait for the next one:
+            // look again. If a writer has meanwhile taken the flag down, its wake-up is ours to consume.
+            if (!_pending.IsEmpty && Interlocked.CompareExchange(ref _writerIdle, 0, 1) == 1)
+            {
+                continue;
             }
 
-            WriteQueued();
+            _wake.Wait();
         }
     }
 
-    // Takes what is queued (writers go on filling the other list meanwhile) and writes it out, in order.
+    // Writes out everything queued, in order, then flushes: one write to the terminal for all of it.
     private void WriteQueued()
     {
         lock (_terminal)
         {
-            List<string> batch;
-            lock (_queue)
-            {
-                (batch, _pending, _writing) = (_pending, _writing, _pending);
-            }
-
             try
             {
-                foreach (var text in batch)
+                var any = false;
+                while (_pending.TryDequeue(out var item))
                 {
-                    output.Write(text);
+                    output.Write(item.Text);
+                    if (item.End is not null)
+                    {
+                        output.Write(item.End);
+                    }
+
+                    any = true;
                 }
 
-                output.Flush();
+                if (any)
+                {
+                    output.Flush();
+                }
             }
             catch (IOException)
             {
                 // The terminal is gone (a closed pipe): there is no one left to print to.
-            }
-            finally
-            {
-                batch.Clear();
             }
         }
     }
