@@ -171,4 +171,19 @@ public sealed class UncertainPostSearchTests
         Assert.Equal(2, server.RequestsTo("POST /api/v1/statuses").Count);
         Assert.Single(server.Posts.Items, p => p.InReplyToId == first);
     }
+
+    [Fact]
+    public async Task A_post_answered_with_a_5xx_on_a_server_that_refuses_to_list_the_bots_statuses_is_not_posted_again_nor_retried()
+    {
+        await using var server = await ServerAsync(snac: false);
+        server.Behaviour.RefusesOwnStatuses = true;
+
+        var sent = await SendFailingBehindAsync(server, newer: 0);
+
+        Assert.False(sent.IsSuccess);
+        Assert.Equal(ErrorKind.Conflict, sent.Error!.Kind);
+        Assert.Single(server.Posts.Items);
+        Assert.Single(server.RequestsTo("POST /api/v1/statuses"));
+        Assert.Single(server.RequestsTo(OwnStatuses));
+    }
 }

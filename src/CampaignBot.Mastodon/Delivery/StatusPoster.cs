@@ -125,8 +125,17 @@ internal sealed class StatusPoster(
             var own = await api.GetAccountStatusesAsync(session.Me.Id, maxId, cancellationToken).ConfigureAwait(false);
             if (!own.IsSuccess)
             {
-                // Not knowing is no reason to post twice: the caller keeps the post pending and tries again later.
-                return own.Error.IsTransient ? own.Error : new MastodonApiError(0, $"could not read the bot's own statuses ({own.Error.Message})");
+                // Not knowing is no reason to post twice. A failure that passes (a 5xx, a timeout, the rate limit)
+                // keeps the post pending to try again later; a refusal (a server that won't list the bot's statuses)
+                // never passes, so, like running out of pages, it is final: held back, not retried for ever.
+                if (own.Error.IsTransient || own.Error.IsRateLimited)
+                {
+                    return own.Error.IsTransient ? own.Error : new MastodonApiError(0, $"could not read the bot's own statuses ({own.Error.Message})");
+                }
+
+                var refused = $"the server refused to list them ({own.Error})";
+                Log.PostUndecided(logger, key, since, refused);
+                return new MastodonApiError(own.Error.Status, $"the bot's own statuses could not be read to tell whether post {key} was made already ({refused})") { Final = true };
             }
 
             var page = own.Value;

@@ -39,6 +39,9 @@ public sealed class FakeMastodonBehaviour
     /// <summary>Each list page comes in no particular order (its Link header still pages in the server's order).</summary>
     public bool PagesOutOfOrder { get; set; }
 
+    /// <summary>The bot's own statuses can't be listed (403), as on a server that hides an account's statuses from API clients.</summary>
+    public bool RefusesOwnStatuses { get; set; }
+
     /// <summary>Everything snac does (its hex ids and <c>@host:port</c> handles come with a quirky server).</summary>
     public static FakeMastodonBehaviour Snac() => new()
     {

@@ -96,6 +96,7 @@ public sealed partial class FakeMastodonServer
             "GET /api/v1/accounts/verify_credentials" => (200, Bot.ToJsonString(), headers),
             "GET /api/v2/instance" => Behaviour.NoV2Instance ? (404, """{"error":"Not found"}""", headers) : (200, Instance().ToJsonString(), headers),
             "GET /api/v1/instance" => (200, InstanceV1().ToJsonString(), headers),
+            "GET /api/v1/accounts/{id}/statuses" when Behaviour.RefusesOwnStatuses => (403, """{"error":"This action is not allowed"}""", headers),
             "GET /api/v1/accounts/{id}/statuses" => Page(OwnStatuses(parameters["id"]), context, 20, 40, headers, PinnedFirst(parameters["id"], context.Request.Query)),
             "GET /api/v1/accounts/{id}" => FindAccount(parameters["id"]) is { } account ? (200, account.ToJsonString(), headers) : (404, """{"error":"Record not found"}""", headers),
             "POST /api/v1/statuses" => CreateStatus(context, text, headers),
