@@ -11,8 +11,8 @@ internal sealed class CalendarIdentity(ICampaignStore store) : IDisposable
     /// <summary>
     /// A random id made once per database and kept: it makes calendar UIDs unique to this campaign and stable across
     /// restarts and address changes (a UID that changed would duplicate every action in subscribers' calendars). It
-    /// comes from a new GUID's random digits, the operating system's generator: <c>RandomNumberGenerator</c> loaded
-    /// OpenSSL into the bot for these 8 bytes alone, 3.5 MB of memory kept for good by the first page view.
+    /// comes from a new GUID's random digits, straight from the operating system's generator; <c>RandomNumberGenerator</c>
+    /// goes through OpenSSL, a 3.5 MB library this needs no part of.
     /// </summary>
     public async Task<string> CalendarIdAsync(CancellationToken cancellationToken)
     {
