@@ -67,4 +67,45 @@ public sealed class ShellConsoleTests
 
         Assert.Equal("campaignbot> ", output.ToString());
     }
+
+    [Fact]
+    public async Task A_printed_block_counts_as_written_only_once_the_terminal_has_it()
+    {
+        using var terminal = new HeldTerminal();
+        using var console = new ShellConsole(TextReader.Null, terminal, interactive: false);
+
+        var written = console.WriteBlockAsync("Reminder: picket at 7");
+        Assert.True(terminal.Flushing.Wait(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken), "the writer never flushed");
+        Assert.False(written.IsCompleted, "the block counted as written while the terminal still held it");
+
+        terminal.Release.Set();
+        await written.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal($"Reminder: picket at 7{Environment.NewLine}{Environment.NewLine}", terminal.ToString());
+    }
+
+    // A terminal whose flush waits until the test lets it go.
+    private sealed class HeldTerminal : StringWriter
+    {
+        public ManualResetEventSlim Flushing { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public override void Flush()
+        {
+            Flushing.Set();
+            Release.Wait();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Release.Set();
+                Flushing.Dispose();
+                Release.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

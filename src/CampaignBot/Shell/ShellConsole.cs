@@ -17,7 +17,8 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
     private static readonly string BlockEnd = Environment.NewLine + Environment.NewLine;
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentQueue<(string Text, string? End)> _pending = new();
+    private readonly ConcurrentQueue<(string Text, string? End, TaskCompletionSource? Written)> _pending = new();
+    private readonly List<TaskCompletionSource> _written = [];
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _terminal = new();
     private readonly Lock _start = new();
@@ -37,10 +38,21 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
 
     public TextReader Input => input;
 
-    public void Write(string text) => Queue(text, null);
+    public void Write(string text) => Queue(text, null, null);
 
     /// <summary>Writes <paramref name="text"/> followed by a blank line.</summary>
-    public void WriteBlock(string text) => Queue(text, text.EndsWith('\n') ? Environment.NewLine : BlockEnd);
+    public void WriteBlock(string text) => Queue(text, End(text), null);
+
+    /// <summary>
+    /// <see cref="WriteBlock"/>, completing once the block has reached the terminal: a reminder is recorded as printed
+    /// only when it has been, so a bot killed between the two prints it again after restart rather than never.
+    /// </summary>
+    public Task WriteBlockAsync(string text)
+    {
+        var written = new TaskCompletionSource();
+        Queue(text, End(text), written);
+        return written.Task;
+    }
 
     /// <summary>Writes out what is queued and stops the writer; later writes go straight to the terminal.</summary>
     public void Dispose()
@@ -59,9 +71,11 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
         }
     }
 
-    private void Queue(string text, string? end)
+    private static string End(string text) => text.EndsWith('\n') ? Environment.NewLine : BlockEnd;
+
+    private void Queue(string text, string? end, TaskCompletionSource? written)
     {
-        _pending.Enqueue((text, end));
+        _pending.Enqueue((text, end, written));
         if (_stopping)
         {
             // Once the bot is stopping (a reminder sent during shutdown), the write is done before the call returns.
@@ -110,9 +124,11 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
         }
     }
 
-    // Writes out everything queued, in order, then flushes: one write to the terminal for all of it.
+    // Writes out everything queued, in order, then flushes: one write to the terminal for all of it. Those waiting for
+    // their text to be out are told after the flush, outside the lock (what they go on to do runs on this thread).
     private void WriteQueued()
     {
+        TaskCompletionSource[] written;
         lock (_terminal)
         {
             try
@@ -126,6 +142,11 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
                         output.Write(item.End);
                     }
 
+                    if (item.Written is not null)
+                    {
+                        _written.Add(item.Written);
+                    }
+
                     any = true;
                 }
 
@@ -136,8 +157,16 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
             }
             catch (IOException)
             {
-                // The terminal is gone (a closed pipe): there is no one left to print to.
+                // The terminal is gone (a closed pipe): there is no one left to print to, as Console.Out also takes it.
             }
+
+            written = [.. _written];
+            _written.Clear();
+        }
+
+        foreach (var done in written)
+        {
+            done.TrySetResult();
         }
     }
 }

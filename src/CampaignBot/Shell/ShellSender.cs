@@ -7,14 +7,15 @@ namespace CampaignBot.Shell;
 /// <summary>Delivers reminders and announcements for the terminal destination by printing them.</summary>
 internal sealed class ShellSender(ShellConsole console, TimeProvider clock) : IChatSender
 {
-    // Every print succeeds the same way: one finished task, not one per reminder at a busy instant.
-    private static readonly Task<Result<SentMessage>> Printed = Task.FromResult(Result<SentMessage>.Ok(new SentMessage(null)));
+    // Every print succeeds the same way: one result, not one per reminder at a busy instant.
+    private static readonly Result<SentMessage> Printed = Result<SentMessage>.Ok(new SentMessage(null));
 
     public Platform Platform => Platform.Shell;
 
-    public Task<Result<SentMessage>> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    // Sent once it is on the terminal, not once it is queued for it: the delivery is recorded after this returns.
+    public async Task<Result<SentMessage>> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        console.WriteBlock(ReplyText.Render(message.Content, clock, $"[{message.Destination}] "));
+        await console.WriteBlockAsync(ReplyText.Render(message.Content, clock, $"[{message.Destination}] ")).ConfigureAwait(false);
         return Printed;
     }
 }
