@@ -114,8 +114,18 @@ public sealed partial class BotProcess : IAsyncDisposable
     public static async Task<BotRun> PipeAsync(string database, string input, params string[] settings)
     {
         await using var bot = Start(database, settings);
-        await bot.Input.WriteAsync(input).ConfigureAwait(false);
-        bot.Input.Close();
+        try
+        {
+            await bot.Input.WriteAsync(input).ConfigureAwait(false);
+            bot.Input.Close();
+        }
+        catch (IOException)
+        {
+            // The bot stopped reading before the input was in (a bad setting ends it at once): a broken pipe. What it
+            // did instead is in the run's exit code and output. Closing again drops what is still buffered.
+            CloseQuietly(bot.Input);
+        }
+
         return await bot.WaitAsync().ConfigureAwait(false);
     }
 
@@ -218,6 +228,18 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static void CloseQuietly(StreamWriter input)
+    {
+        try
+        {
+            input.Close();
+        }
+        catch (IOException)
+        {
+            // Already broken; the writer is closed all the same.
+        }
     }
 
     private static string Read(StringBuilder buffer)
