@@ -99,6 +99,23 @@ public sealed class HttpInteractionTests
         Assert.Contains("March over HTTP", callback.Body["data"].Text(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"type":1.5}""")]
+    [InlineData("""{"type":99999999999}""")]
+    [InlineData("""{"type":"1"}""")]
+    [InlineData("""[1]""")]
+    public async Task Signed_request_without_a_whole_number_type_is_a_bad_request(string json)
+    {
+        ReferenceDirectory.Require();
+        var seed = Convert.FromHexString(Vectors()["private_seed_hex"]!.GetValue<string>());
+        await using var bot = await DiscordHarness.CreateAsync(settings => settings["Discord:PublicKey"] = Vectors()["public_key_hex"]!.GetValue<string>());
+        var receiver = bot.Get<HttpInteractionReceiver>();
+        var body = Encoding.UTF8.GetBytes(json);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(400, receiver.Receive(Sign(seed, timestamp, body), timestamp, body).Status);
+    }
+
     [Fact]
     public async Task Without_a_public_key_every_request_is_refused()
     {

@@ -71,12 +71,12 @@ public sealed class HttpInteractionReceiver
             return HttpInteractionAnswer.BadRequest;
         }
 
-        if (interaction.ValueKind != JsonValueKind.Object || !interaction.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number)
+        if (interaction.ValueKind != JsonValueKind.Object || !interaction.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out var kind))
         {
             return HttpInteractionAnswer.BadRequest;
         }
 
-        if (type.GetInt32() == InteractionType.Ping)
+        if (kind == InteractionType.Ping)
         {
             return HttpInteractionAnswer.Pong;
         }
