@@ -174,6 +174,12 @@ internal sealed class MentionHandler(
             return "from a bot account";
         }
 
+        if (notification.Account.Acct.Length == 0)
+        {
+            // A reply could name no one, and an error meant for the author would go out public.
+            return "the author's account has no acct (handle)";
+        }
+
         if (mention.CreatedAt != default && mention.CreatedAt < clock.GetUtcNow() - Remembered + TimeSpan.FromDays(1))
         {
             return "older than the bot remembers handled mentions";
