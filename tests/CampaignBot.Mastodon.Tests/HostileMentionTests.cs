@@ -73,6 +73,20 @@ public sealed class HostileMentionTests
     }
 
     [Fact]
+    public async Task Escape_sequences_in_a_mention_never_reach_the_log()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        bot.Server.Mention("bob@other.example", "\u001b[2J\u001b]0;pwned\u0007event \u202Elist");
+
+        var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the reply");
+        Assert.Contains("control character (U+001B)", reply.Text, StringComparison.Ordinal);
+        var logged = Assert.Single(bot.Logs.Entries, e => e.Message.Contains("command from @bob", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged.Message, c => c < ' ' || c is '\u202E');
+    }
+
+    [Fact]
     public async Task A_direct_mention_is_answered_directly_even_when_the_answer_is_public()
     {
         await using var bot = await MastodonHarness.CreateAsync();
