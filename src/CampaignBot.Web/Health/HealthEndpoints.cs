@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CampaignBot.Core.Ports;
+using CampaignBot.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,8 +22,8 @@ internal static class HealthEndpoints
     {
         var probes = services.GetServices<IReadinessProbe>().ToArray();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CampaignBot.Web.Health");
-        endpoints.MapGet("/healthz", (HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, "alive", []));
-        endpoints.MapGet("/readyz", async (HttpContext context) =>
+        endpoints.MapMethods("/healthz", PageEndpoints.ReadMethods, (HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, "alive", []));
+        endpoints.MapMethods("/readyz", PageEndpoints.ReadMethods, async (HttpContext context) =>
         {
             var results = await CheckAllAsync(probes, logger, context.RequestAborted).ConfigureAwait(false);
             var ready = results.All(r => r.Readiness.Ready || !r.Probe.Required);

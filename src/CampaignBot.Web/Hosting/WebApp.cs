@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -63,7 +64,9 @@ internal static class WebApp
         if (surface.HasFlag(Surface.Operations))
         {
             HealthEndpoints.Map(app, services);
-            app.MapPrometheusScrapingEndpoint("/metrics", services.GetRequiredService<MeterProvider>(), null, null);
+            // The exporter maps every method; a scrape is a GET (or HEAD), anything else gets the 405 the others get.
+            app.MapPrometheusScrapingEndpoint("/metrics", services.GetRequiredService<MeterProvider>(), null, null)
+                .WithMetadata(new HttpMethodMetadata(PageEndpoints.ReadMethods));
         }
 
         if (surface.HasFlag(Surface.Public))
