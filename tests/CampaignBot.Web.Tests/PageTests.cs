@@ -78,11 +78,15 @@ public sealed class PageTests
 
         using var post = await web.Client.PostAsync("/", new StringContent("x"), ct);
         using var delete = await web.Client.DeleteAsync("/calendar.ics", ct);
-        using var huge = await web.Client.PostAsync("/", new ByteArrayContent(new byte[2 * 1024 * 1024]), ct);
+        // With Expect: 100-continue, as curl sends a large body: refused before it is sent, so the connection's close
+        // can't cut the answer off.
+        using var hugeRequest = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(new byte[2 * 1024 * 1024]) };
+        hugeRequest.Headers.ExpectContinue = true;
+        using var huge = await web.Client.SendAsync(hugeRequest, ct);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
-        Assert.True(huge.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.RequestEntityTooLarge, $"{huge.StatusCode}");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         foreach (var response in new[] { post, delete, huge })
         {
             var body = await response.Content.ReadAsStringAsync(ct);

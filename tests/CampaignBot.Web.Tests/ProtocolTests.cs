@@ -1,11 +1,17 @@
 using System.Net;
+using CampaignBot.Core.Domain;
 using CampaignBot.Testing.Databases;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Web.Tests;
 
 /// <summary>What clients that are not browsers send: HEAD, other methods, bodies of every size and shape.</summary>
 public sealed class ProtocolTests
 {
+    private const int OverCap = (1024 * 1024) + (64 * 1024);
+
     [Fact]
     public async Task Every_read_path_answers_HEAD_and_other_methods_get_405_with_Allow()
     {
@@ -29,6 +35,50 @@ public sealed class ProtocolTests
                 AssertSecurityHeaders(wrong, $"{method} {path}");
             }
         }
+    }
+
+    [Fact]
+    public async Task A_body_past_1_MB_is_413_on_every_path_with_or_without_a_length()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var web = await WebHost.StartAsync(database, services: EchoEndpoint);
+        var ct = TestContext.Current.CancellationToken;
+
+        foreach (var path in new[] { "/", "/calendar.ics", "/metrics", "/no/such/page", "/echo" })
+        {
+            foreach (var chunked in new[] { false, true })
+            {
+                using var response = await web.Client.SendAsync(Post(path, new byte[OverCap], chunked), ct);
+                var what = $"{(chunked ? "chunked" : "sized")} POST {path}";
+                Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{what}: {response.StatusCode}");
+                AssertSecurityHeaders(response, what);
+                Assert.Equal("Request body too large: the limit is 1 MB.\n", await response.Content.ReadAsStringAsync(ct));
+            }
+        }
+
+        // Under the cap nothing changes: a wrong method is still a 405, and an endpoint that reads its body gets all of it.
+        using var small = await web.Client.SendAsync(Post("/", new byte[10_000], chunked: true), ct);
+        using var echoed = await web.Client.SendAsync(Post("/echo", new byte[300_000], chunked: true), ct);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, small.StatusCode);
+        Assert.Equal("300000", await echoed.Content.ReadAsStringAsync(ct));
+    }
+
+    // An endpoint another part of the bot contributes, as the Discord adapter does: it reads its own body.
+    private static void EchoEndpoint(IServiceCollection services) =>
+        services.AddSingleton(new WebEndpoints("echo", (endpoints, _) => endpoints.MapPost("/echo", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            return body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        })));
+
+    private static HttpRequestMessage Post(string path, byte[] body, bool chunked)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        // As curl does for large bodies: the server can refuse before the body is sent.
+        request.Headers.ExpectContinue = true;
+        request.Headers.TransferEncodingChunked = chunked;
+        return request;
     }
 
     internal static void AssertSecurityHeaders(HttpResponseMessage response, string what)

@@ -59,6 +59,7 @@ internal static class WebApp
         app.UseForwardedHeaders();
         app.Use(SecurityHeaders.AddAsync);
         app.UseRouting();
+        app.Use(BodyLimit.EnforceAsync);
         app.UseRateLimiter();
 
         if (surface.HasFlag(Surface.Operations))
@@ -75,9 +76,10 @@ internal static class WebApp
             PageEndpoints.Map(group, services);
             CalendarEndpoints.Map(group, services);
             // Not rate limited: Discord's requests are signed, and a busy server's commands must not be turned away.
+            var contributed = app.MapGroup("").WithMetadata(OwnBody.Instance);
             foreach (var contribution in services.GetServices<WebEndpoints>())
             {
-                contribution.Map(app, services);
+                contribution.Map(contributed, services);
             }
         }
 
