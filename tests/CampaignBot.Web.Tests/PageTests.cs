@@ -103,6 +103,7 @@ public sealed class PageTests
         var ct = TestContext.Current.CancellationToken;
 
         var remote = new List<HttpStatusCode>();
+        TimeSpan? retryAfter = null;
         for (var i = 0; i < 200; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/site.css");
@@ -110,6 +111,11 @@ public sealed class PageTests
             request.Headers.Add("X-Forwarded-For", "203.0.113.9");
             using var response = await web.Client.SendAsync(request, ct);
             remote.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && retryAfter is null)
+            {
+                retryAfter = response.Headers.RetryAfter?.Delta;
+                ProtocolTests.AssertSecurityHeaders(response, "429");
+            }
         }
 
         var local = new List<HttpStatusCode>();
@@ -120,6 +126,7 @@ public sealed class PageTests
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, remote);
+        Assert.InRange(retryAfter ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.OK, remote[0]);
         Assert.All(local, status => Assert.Equal(HttpStatusCode.OK, status));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using CampaignBot.Web.Calendar;
@@ -49,6 +50,7 @@ internal static class WebApp
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RetryAfter;
             limiter.AddPolicy(PublicPolicy, PerClient);
         });
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -88,6 +90,14 @@ internal static class WebApp
         app.UseEndpoints(_ => { });
         app.Run(services.GetRequiredService<PageRenderer>().NotFoundAsync);
         return app;
+    }
+
+    // A limited client is told when to come back (the bucket's next token), as calendar apps and crawlers honour.
+    private static ValueTask RetryAfter(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
     }
 
     // Per client address (the real one behind a local reverse proxy, from X-Forwarded-For). Clients on this machine
