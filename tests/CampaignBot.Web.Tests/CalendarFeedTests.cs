@@ -171,6 +171,8 @@ public sealed class CalendarFeedTests
 
         Assert.Equal([recent.Id, strike.Id], Ids(all));
         Assert.Equal([strike.Id], Ids(strikes));
+        Assert.Equal("Test campaign: strikes", strikes.Properties.Get<string>("X-WR-CALNAME"));
+        Assert.Equal("Test campaign: marches", (await GetCalendarAsync(web, "/calendar/march.ics")).Calendar.Properties.Get<string>("X-WR-CALNAME"));
         Assert.DoesNotContain(old.Id, Ids(all));
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/calendar/parade.ics", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/events/999.ics", ct)).StatusCode);

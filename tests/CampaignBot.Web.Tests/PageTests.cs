@@ -38,6 +38,8 @@ public sealed class PageTests
         Assert.Contains("<svg class=\"chart\"", html, StringComparison.Ordinal);
         Assert.Contains("#NotSafeNotFair", html, StringComparison.Ordinal);
         Assert.Contains("2 posts in 7 days", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/calendar/rally.ics\">rallies</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/calendar/march.ics\">marches</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         foreach (var secret in new[] { "Alice", "Secretperson", "Bob", "31337", "bob@example.org", "Olive", "organiser-7" })
         {
