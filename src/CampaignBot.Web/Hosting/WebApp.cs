@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using CampaignBot.Web.Calendar;
 using CampaignBot.Web.Health;
@@ -66,7 +65,7 @@ internal static class WebApp
 
         if (surface.HasFlag(Surface.Operations))
         {
-            HealthEndpoints.Map(app, services);
+            HealthEndpoints.Map(app, services, detailedForAll: !surface.HasFlag(Surface.Public));
             // The exporter maps every method; a scrape is a GET (or HEAD), anything else gets the 405 the others get.
             app.MapPrometheusScrapingEndpoint("/metrics", services.GetRequiredService<MeterProvider>(), null, null)
                 .WithMetadata(new HttpMethodMetadata(PageEndpoints.ReadMethods));
@@ -104,13 +103,12 @@ internal static class WebApp
     // are not limited: they are the operator's own tools, or a proxy that did not say whom it forwards for.
     private static RateLimitPartition<string> PerClient(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null || IPAddress.IsLoopback(address))
+        if (ClientAddress.IsLocal(context))
         {
             return RateLimitPartition.GetNoLimiter("local");
         }
 
-        return RateLimitPartition.GetTokenBucketLimiter(address.ToString(), _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress!.ToString(), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = 120,
             TokensPerPeriod = 20,
