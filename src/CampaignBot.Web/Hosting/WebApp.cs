@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace CampaignBot.Web.Hosting;
@@ -52,8 +53,21 @@ internal static class WebApp
             limiter.OnRejected = RetryAfter;
             limiter.AddPolicy(PublicPolicy, PerClient);
         });
+        var trusted = services.GetRequiredService<IOptions<WebOptions>>().Value.TrustedProxyEntries;
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Hops are read from the right for as long as each one is a trusted proxy, so a proxy in front of a proxy
+            // works, and an address a client wrote into the header itself is never reached past the first untrusted hop.
+            forwarded.ForwardLimit = null;
+            foreach (var entry in trusted)
+            {
+                if (WebOptions.TryParseNetwork(entry, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
+        });
 
         var app = builder.Build();
         app.Use(Failures.CatchAsync);
