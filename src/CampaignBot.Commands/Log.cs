@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Event card of event {EventId} in {Destination} not posted or updated: {Reason}")]
     public static partial void CardFailed(ILogger logger, long eventId, string destination, string reason);
+
+    [LoggerMessage(6, LogLevel.Error, "Suggestions for {Option} of {Command} failed")]
+    public static partial void CompletionFailed(ILogger logger, Exception exception, string option, string command);
 }

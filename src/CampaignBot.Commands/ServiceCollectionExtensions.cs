@@ -13,7 +13,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The command router and every command module. Needs an <see cref="ICampaignStore"/>, the
-    /// <c>Campaign</c> options and a <see cref="TimeProvider"/> (the system clock unless one is registered).
+    /// <c>Campaign</c> options and a <see cref="TimeProvider"/> (the system clock unless one is registered). Replies
+    /// carry an action's web links when the web surface registers its <see cref="IEventLinks"/>, none otherwise.
     /// </summary>
     public static IServiceCollection AddCampaignCommands(this IServiceCollection services)
     {
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EventResolver>();
         services.AddSingleton<CompletionProvider>();
         services.TryAddSingleton<IBroadcaster, DirectBroadcaster>();
+        services.TryAddSingleton<IEventLinks, NoEventLinks>();
         services.AddSingleton<EventCards>();
         services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<CardRefresher>();

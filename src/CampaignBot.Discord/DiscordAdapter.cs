@@ -2,6 +2,7 @@ using CampaignBot.Adapters;
 using CampaignBot.Core.Background;
 using CampaignBot.Discord.Gateway;
 using CampaignBot.Discord.Interactions;
+using CampaignBot.Discord.Json;
 using CampaignBot.Discord.Registration;
 using CampaignBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -49,7 +50,19 @@ internal sealed class DiscordAdapter(
         var registration = settings.RegisterCommands ? Task.Run(() => registrar.RegisterAsync(running.Token), CancellationToken.None) : Task.CompletedTask;
         status.Registering(registration);
         status.Starting("asking Discord for the gateway");
-        var gateway = await api.GetGatewayBotAsync(running.Token).ConfigureAwait(false);
+        ApiResult<GatewayBotInfo, DiscordApiError> gateway;
+        try
+        {
+            gateway = await api.GetGatewayBotAsync(running.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Stopping while asking: the registration is stopped too and awaited, so it never outlives the adapter.
+            await running.CancelAsync().ConfigureAwait(false);
+            await registration.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
         if (gateway.IsSuccess)
         {
             identifyGate.Configure(gateway.Value.SessionStartLimit);

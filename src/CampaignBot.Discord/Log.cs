@@ -68,9 +68,6 @@ internal static partial class Log
     [LoggerMessage(40, LogLevel.Warning, "Discord skipped a malformed interaction: {Problem}")]
     public static partial void MalformedInteraction(ILogger logger, string problem);
 
-    [LoggerMessage(41, LogLevel.Error, "Discord interaction {Command} failed")]
-    public static partial void InteractionFailed(ILogger logger, Exception exception, string command);
-
     [LoggerMessage(42, LogLevel.Warning, "Discord interaction response ({Step}) failed: {Problem}")]
     public static partial void InteractionResponseFailed(ILogger logger, string step, string problem);
 

@@ -9,14 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
-using Quartz.Impl.AdoJobStore;
 
 namespace CampaignBot.Scheduling;
 
 public static class ServiceCollectionExtensions
 {
-    private const string QuartzDataSourceKey = "quartz";
-
     /// <summary>
     /// Quartz on a persistent store (SQLite, or clustered PostgreSQL), the reminder dispatcher and its arming, logged
     /// delivery (which also takes over announcements), and the reminders status. Needs the storage services.
@@ -48,7 +45,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReadinessProbe, SchedulerReadiness>();
         services.AddSingleton<DigestComposer>();
 
-        services.AddKeyedSingleton(QuartzDataSourceKey, (_, _) => store.Driver.CreateDataSource(store.ConnectionString));
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -60,18 +56,9 @@ public static class ServiceCollectionExtensions
             quartz.UsePersistentStore(persistent =>
             {
                 persistent.UseSystemTextJsonSerializer();
-
-                // Quartz reaches the database through a data source of its own that the container owns (and closes
-                // on stop). Handed a connection string instead, Quartz fingerprints it with SHA-256 to tell shared
-                // databases apart, which loads OpenSSL into a bot that needs it for nothing else: 3.5 MB at rest.
-                persistent.UseDataSource(source =>
-                {
-                    source.Provider = store.Postgres ? "Npgsql" : "SQLite-Microsoft";
-                    source.DataSourceServiceKey = QuartzDataSourceKey;
-                });
                 if (store.Postgres)
                 {
-                    persistent.UseDriverDelegate<PostgreSQLDelegate>();
+                    persistent.UsePostgres(store.Driver, store.ConnectionString);
                     persistent.UseClustering(cluster =>
                     {
                         cluster.CheckinInterval = TimeSpan.FromSeconds(5);
@@ -80,7 +67,7 @@ public static class ServiceCollectionExtensions
                 }
                 else
                 {
-                    persistent.UseDriverDelegate<SQLiteDelegate>();
+                    persistent.UseSqlite(store.Driver, store.ConnectionString);
                 }
 
                 persistent.ProvisionSchema();

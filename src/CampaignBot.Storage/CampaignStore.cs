@@ -27,6 +27,6 @@ public static class CampaignStore
             throw;
         }
 
-        return new CampaignStoreHandle(dataSource, new SqlCampaignStore(dataSource));
+        return new CampaignStoreHandle(dataSource, new SqlCampaignStore(dataSource, TimeProvider.System));
     }
 }

@@ -9,9 +9,8 @@ namespace CampaignBot.Storage;
 // The one ICampaignStore for both engines: each table keeps its own SQL, shared by SQLite and PostgreSQL.
 // Expects a migrated database (DatabaseMigrator). Event changes and the reminder rows they imply (EventReminders)
 // are written in one transaction; waking the dispatcher for them is the service layer's part, after the commit.
-public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? clock = null) : ICampaignStore
+public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider clock) : ICampaignStore
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly EventTable _events = new(dataSource);
     private readonly RsvpTable _rsvps = new(dataSource);
     private readonly PersonalReminderTable _reminders = new(dataSource);
@@ -39,7 +38,7 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
         SqlSession.RunAsync(dataSource, async session =>
         {
             var stored = await _events.AddAsync(session, draft, cancellationToken).ConfigureAwait(false);
-            await ReminderRows.SyncEventAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await ReminderRows.SyncEventAsync(session, stored, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return stored;
         }, cancellationToken);
 
@@ -51,7 +50,7 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
         }
 
         var dialect = StorageDialect.Of(dataSource);
-        var now = _clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         return await SqlSession.RunAsync(dataSource, async session =>
         {
             var stored = await _events.ReserveIdsAsync(session, dialect, drafts, cancellationToken).ConfigureAwait(false);
@@ -78,12 +77,12 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
     public Task<bool> UpdateEventAsync(CampaignEvent updated, CancellationToken cancellationToken) =>
         SqlSession.RunAsync(dataSource, async session =>
         {
-            if (!await _events.UpdateAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            if (!await _events.UpdateAsync(session, updated, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
 
-            await ReminderRows.SyncEventAsync(session, updated, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await ReminderRows.SyncEventAsync(session, updated, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
@@ -102,7 +101,7 @@ public sealed class SqlCampaignStore(DbDataSource dataSource, TimeProvider? cloc
         SqlSession.RunAsync(dataSource, async session =>
         {
             var stored = await _reminders.AddAsync(session, draft, cancellationToken).ConfigureAwait(false);
-            await ReminderRows.AddPersonalAsync(session, stored, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await ReminderRows.AddPersonalAsync(session, stored, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return stored;
         }, cancellationToken);
 

@@ -6,13 +6,11 @@ using CampaignBot.Storage.Tables;
 namespace CampaignBot.Storage;
 
 // The delivery log: a row per (message, destination) written before the send, so nothing is ever posted twice.
-public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock = null) : IDeliveryLog
+public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider clock) : IDeliveryLog
 {
     private const string Sending = "sending";
     private const string Sent = "sent";
     private const string Failed = "failed";
-
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     private static readonly BulkInsert.Column[] BulkColumns =
     [
@@ -27,7 +25,7 @@ public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock 
             return Task.FromResult<IReadOnlyList<DeliveryKey>>([]);
         }
 
-        var now = Columns.Milliseconds(_clock.GetUtcNow());
+        var now = Columns.Milliseconds(clock.GetUtcNow());
         var dialect = StorageDialect.Of(dataSource);
         return SqlSession.RunAsync(dataSource, async session =>
         {
@@ -48,7 +46,7 @@ public sealed class SqlDeliveryLog(DbDataSource dataSource, TimeProvider? clock 
 
     public Task RecordAsync(IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken)
     {
-        var now = Columns.Milliseconds(_clock.GetUtcNow());
+        var now = Columns.Milliseconds(clock.GetUtcNow());
         return SqlSession.RunAsync(dataSource, async session =>
         {
             await session.ExecuteEachAsync(

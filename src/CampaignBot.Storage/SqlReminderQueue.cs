@@ -16,10 +16,10 @@ public sealed class SqlReminderQueue : IReminderQueue
     private readonly TimeProvider _clock;
     private readonly string _claimSql;
 
-    public SqlReminderQueue(DbDataSource dataSource, StorageProvider provider, TimeProvider? clock = null)
+    public SqlReminderQueue(DbDataSource dataSource, StorageProvider provider, TimeProvider clock)
     {
         _dataSource = dataSource;
-        _clock = clock ?? TimeProvider.System;
+        _clock = clock;
         _claimSql = $"""
             UPDATE reminders
             SET state = @claimed, claimed_by = @node, lease_until_ms = @lease, attempts = attempts + 1, updated_at_ms = @now

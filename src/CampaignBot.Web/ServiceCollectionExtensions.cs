@@ -28,7 +28,8 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebOptions>, WebOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicLinks>();
-        services.AddSingleton<IEventLinks>(sp => sp.GetRequiredService<PublicLinks>());
+        // In place of the commands' default of no links, whichever registers first.
+        services.Replace(ServiceDescriptor.Singleton<IEventLinks>(sp => sp.GetRequiredService<PublicLinks>()));
         services.TryAddSingleton<CampaignState>();
         services.AddSingleton<CalendarIdentity>();
         services.AddSingleton(typeof(ShortCache<>));

@@ -76,6 +76,53 @@ public sealed class LayoutTests
         Assert.Empty(LayoutChecker.Violations(tree.Root, Layout.Rules));
     }
 
+    public static TheoryData<string, string> ForbiddenReferences()
+    {
+        var data = new TheoryData<string, string>();
+        var ours = Layout.Rules.Select(rule => rule.Project).ToList();
+        foreach (var rule in Layout.Rules)
+        {
+            foreach (var other in ours.Where(other => other != rule.Project && !rule.AllowedProjects.Contains(other)))
+            {
+                data.Add(rule.Project, other);
+            }
+        }
+
+        return data;
+    }
+
+    // Every rule of the table, each way it can break: a project reference the rule does not allow is reported.
+    [Theory]
+    [MemberData(nameof(ForbiddenReferences))]
+    public void Each_reference_the_layout_forbids_is_reported(string project, string forbidden)
+    {
+        using var tree = new ScratchTree();
+        foreach (var name in Layout.Rules.Select(rule => rule.Project).Where(name => name != project))
+        {
+            tree.Project(name, references: [.. Layout.Rules.Single(rule => rule.Project == name).AllowedProjects]);
+        }
+
+        var allowed = Layout.Rules.Single(rule => rule.Project == project).AllowedProjects;
+        tree.Project(project, references: [.. allowed, forbidden]);
+
+        var violations = LayoutChecker.Violations(tree.Root, Layout.Rules);
+
+        var violation = Assert.Single(violations);
+        Assert.StartsWith($"{project} references project {forbidden};", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commands_naming_a_platform_namespace_in_code_is_reported()
+    {
+        using var tree = new ScratchTree();
+        tree.Project("CampaignBot.Commands", references: ["CampaignBot.Core"], source: """
+            using CampaignBot.Discord.Rendering;
+            namespace CampaignBot.Commands.Modules;
+            """);
+
+        Assert.Equal(["CampaignBot.Commands/Code.cs:1 uses CampaignBot.Discord.Rendering, which CampaignBot.Commands must not know"], LayoutChecker.Violations(tree.Root, Layout.Rules));
+    }
+
     [Fact]
     public void A_new_project_without_a_rule_is_reported()
     {

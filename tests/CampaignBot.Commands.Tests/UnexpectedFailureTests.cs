@@ -27,4 +27,18 @@ public sealed class UnexpectedFailureTests
             Assert.Equal("Something went wrong running event info; it has been logged for the organisers. Try again in a moment.", error.ToString());
         }
     }
+
+    [Fact]
+    public async Task Suggestions_that_fail_unexpectedly_are_none_rather_than_an_exception()
+    {
+        await using var bot = await CommandHarness.CreateAsync();
+        await bot.OkAsync("event create kind:march title:\"Save our NHS\" when:\"tomorrow 12:00\"");
+        Assert.NotEmpty(await bot.Router.CompleteAsync(["event", "info"], "event", "save", 25, Ct));
+        await using (var rename = bot.DataSource.CreateCommand("ALTER TABLE events RENAME TO events_gone"))
+        {
+            await rename.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Empty(await bot.Router.CompleteAsync(["event", "info"], "event", "save", 25, Ct));
+    }
 }

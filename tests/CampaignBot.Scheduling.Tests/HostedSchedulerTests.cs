@@ -65,7 +65,7 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
         await second.StopAsync(Ct);
 
         var late = Assert.Single(_sender.Sent);
-        Assert.Contains("Sent late", late.Content.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("Sent late", late.Content.ToPlainText(TimeProvider.System), StringComparison.Ordinal);
         Assert.Equal(1, stats[ReminderState.Late]);
     }
 
@@ -114,7 +114,7 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
 
         var (message, at) = Assert.Single(_sender.Timeline);
         Assert.InRange(at, start.AddSeconds(-2), start.AddSeconds(-1));
-        Assert.DoesNotContain("Sent late", message.Content.ToPlainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sent late", message.Content.ToPlainText(TimeProvider.System), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,10 +184,10 @@ public sealed class HostedSchedulerTests : IAsyncDisposable
 
         Assert.All(replies, reply => Assert.True(reply.IsSuccess, reply.Error?.ToString()));
         Assert.True(again.IsSuccess, again.Error?.ToString());
-        var announced = _sender.Sent.Select(m => m.Content.ToPlainText()).Where(text => text.Contains("Picket number", StringComparison.Ordinal)).ToArray();
+        var announced = _sender.Sent.Select(m => m.Content.ToPlainText(TimeProvider.System)).Where(text => text.Contains("Picket number", StringComparison.Ordinal)).ToArray();
         Assert.Equal(10, announced.Length);
         Assert.Equal(10, _sender.Sent.Where(m => m.IdempotencyKey.StartsWith("announce:shell:interaction-", StringComparison.Ordinal)).Select(m => m.IdempotencyKey).Distinct().Count());
-        Assert.Equal(2, _sender.Sent.Count(m => m.Content.ToPlainText().Contains("Same words", StringComparison.Ordinal)));
+        Assert.Equal(2, _sender.Sent.Count(m => m.Content.ToPlainText(TimeProvider.System).Contains("Same words", StringComparison.Ordinal)));
     }
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();

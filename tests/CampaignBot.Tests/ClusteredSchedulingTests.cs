@@ -66,7 +66,7 @@ public sealed partial class ClusteredSchedulingTests
 
         await using (var handle = await database.OpenAsync(ct))
         {
-            var queue = new SqlReminderQueue(handle.DataSource, StorageProvider.Postgres);
+            var queue = new SqlReminderQueue(handle.DataSource, StorageProvider.Postgres, TimeProvider.System);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
             while ((await queue.StatsAsync(ct))[ReminderState.Sent] < Reminders && DateTimeOffset.UtcNow < deadline)
             {

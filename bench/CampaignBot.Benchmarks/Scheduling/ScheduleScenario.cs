@@ -49,7 +49,7 @@ internal sealed class ScheduleScenario : IScenario
             await handle.Store.AddEventsAsync(drafts, cancellationToken);
             var seconds = clock.Elapsed.TotalSeconds;
 
-            var stats = await new SqlReminderQueue(handle.DataSource, engine).StatsAsync(cancellationToken);
+            var stats = await new SqlReminderQueue(handle.DataSource, engine, TimeProvider.System).StatsAsync(cancellationToken);
             var reminders = stats[ReminderState.Pending];
             var bytes = (engine == StorageProvider.Postgres
                 ? await ScalarAsync(handle, "SELECT pg_total_relation_size('reminders')", cancellationToken)

@@ -13,8 +13,6 @@ namespace CampaignBot.Commands.Modules;
 /// </summary>
 public sealed class BoostCommands(CampaignState campaign, IEnumerable<IStatusSource> statusSources) : ICommandModule
 {
-    public const string StatusSection = BoostWords.StatusTitle;
-
     public void Register(CommandTable table)
     {
         table.Add("boost pause", (request, ct) => SetPausedAsync(paused: true, ct));
@@ -37,8 +35,8 @@ public sealed class BoostCommands(CampaignState campaign, IEnumerable<IStatusSou
     private async Task<Result<Reply>> StatusAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var paused = await campaign.BoostPausedAsync(cancellationToken).ConfigureAwait(false);
-        var reply = new ReplyBuilder(StatusSection).Line(paused ? "State: paused" : "State: on");
-        var sources = statusSources.Where(source => source.Section == StatusSection).ToArray();
+        var reply = new ReplyBuilder(BoostWords.StatusTitle).Line(paused ? "State: paused" : "State: on");
+        var sources = statusSources.Where(source => source.Section == BoostWords.StatusTitle).ToArray();
         if (sources.Length == 0)
         {
             reply.Line("Nothing is boosted yet: the Mastodon adapter is not configured (set Mastodon:InstanceUrl and Mastodon:AccessToken).");

@@ -8,7 +8,7 @@ using CampaignBot.Core.Results;
 namespace CampaignBot.Commands.Modules;
 
 /// <summary><c>event list</c> and <c>event info</c>.</summary>
-public sealed class EventQueries(ICampaignStore store, EventResolver resolver, CampaignState campaign, TimeProvider clock, IEventLinks? links = null) : ICommandModule
+public sealed class EventQueries(ICampaignStore store, EventResolver resolver, CampaignState campaign, TimeProvider clock, IEventLinks links) : ICommandModule
 {
     public void Register(CommandTable table)
     {
@@ -51,6 +51,6 @@ public sealed class EventQueries(ICampaignStore store, EventResolver resolver, C
 
         var counts = await store.GetRsvpCountsAsync([e.Id], cancellationToken).ConfigureAwait(false);
         var card = EventText.Card(e, counts.GetValueOrDefault(e.Id, RsvpCounts.Empty), clock.GetUtcNow());
-        return links?.Calendar(e.Id) is { } calendar ? card with { Lines = [.. card.Lines, [$"Add to calendar: {calendar.AbsoluteUri}"]] } : card;
+        return links.Calendar(e.Id) is { } calendar ? card with { Lines = [.. card.Lines, [$"Add to calendar: {calendar.AbsoluteUri}"]] } : card;
     }
 }

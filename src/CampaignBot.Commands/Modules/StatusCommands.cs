@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignBot.Commands.Routing;
 using CampaignBot.Commands.Services;
+using CampaignBot.Core.Boosting;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
@@ -24,7 +25,7 @@ public sealed class StatusCommands(ICampaignStore store, CampaignState campaign,
             .Line($"Events: {stats.UpcomingEvents} upcoming, {stats.PastEvents} past, {stats.CancelledEvents} cancelled · {stats.Rsvps} RSVPs")
             .Line($"Personal reminders: {stats.PersonalReminders} · subscribed channels: {stats.Subscriptions}")
             .Line($"Hashtags: {(hashtags.Count == 0 ? "none" : string.Join(' ', hashtags.Select(tag => $"#{tag}")))}");
-        foreach (var source in sources.Where(source => source.Section != BoostCommands.StatusSection))
+        foreach (var source in sources.Where(source => source.Section != BoostWords.StatusTitle))
         {
             var lines = await source.DescribeAsync(cancellationToken).ConfigureAwait(false);
             reply.Line($"{source.Section}: {(lines.Count == 0 ? "ok" : lines[0])}");

@@ -49,10 +49,24 @@ public sealed class CommandRouter : ICommandRouter
         }
     }
 
-    public Task<IReadOnlyList<Completion>> CompleteAsync(IReadOnlyList<string> path, string option, string partial, int limit, CancellationToken cancellationToken) =>
-        CommandCatalog.Find(string.Join(' ', path))?.Option(option) is { Autocomplete: true } spec
-            ? _completions.CompleteAsync(spec, partial, limit, cancellationToken)
-            : Task.FromResult<IReadOnlyList<Completion>>([]);
+    public async Task<IReadOnlyList<Completion>> CompleteAsync(IReadOnlyList<string> path, string option, string partial, int limit, CancellationToken cancellationToken)
+    {
+        if (CommandCatalog.Find(string.Join(' ', path))?.Option(option) is not { Autocomplete: true } spec)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await _completions.CompleteAsync(spec, partial, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // No suggestions is all a person typing sees; the bug is logged here, as for a command.
+            Log.CompletionFailed(_logger, exception, spec.Name, string.Join(' ', path));
+            return [];
+        }
+    }
 
     public async Task<Result<Reply>> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {

@@ -42,6 +42,19 @@ public sealed class CampaignState(ICampaignStore store, IOptions<CampaignOptions
         Invalidate();
     }
 
+    /// <summary>Names the campaign (the seed file's <c>campaign.name</c>), over <c>Campaign:Name</c>.</summary>
+    public async Task SetNameAsync(string name, CancellationToken cancellationToken)
+    {
+        await store.SetSettingAsync(SettingKeys.CampaignName, name, cancellationToken).ConfigureAwait(false);
+        Invalidate();
+    }
+
+    public async Task SetDescriptionAsync(string description, CancellationToken cancellationToken)
+    {
+        await store.SetSettingAsync(SettingKeys.CampaignDescription, description, cancellationToken).ConfigureAwait(false);
+        Invalidate();
+    }
+
     public async Task SetBoostPausedAsync(bool paused, CancellationToken cancellationToken)
     {
         await store.SetSettingAsync(SettingKeys.BoostPaused, paused ? True : "false", cancellationToken).ConfigureAwait(false);
@@ -54,8 +67,8 @@ public sealed class CampaignState(ICampaignStore store, IOptions<CampaignOptions
         Invalidate();
     }
 
-    /// <summary>Forgets the shared read, for a caller that changed settings in the store directly (the seeder).</summary>
-    public void Invalidate() => _snapshot = null;
+    // A change made here is seen at once in this process.
+    private void Invalidate() => _snapshot = null;
 
     private async ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken)
     {

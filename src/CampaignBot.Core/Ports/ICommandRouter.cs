@@ -17,7 +17,7 @@ public interface ICommandRouter
 
     /// <summary>
     /// Suggestions for an option being typed (events, time zones, hashtags), best first, at most
-    /// <paramref name="limit"/>. Empty for options that don't autocomplete.
+    /// <paramref name="limit"/>. Empty for options that don't autocomplete, and when finding them failed (logged).
     /// </summary>
     Task<IReadOnlyList<Completion>> CompleteAsync(IReadOnlyList<string> path, string option, string partial, int limit, CancellationToken cancellationToken);
 }

@@ -12,5 +12,5 @@ public sealed record Reply(string? Title, IReadOnlyList<IReadOnlyList<Fragment>>
     public static Reply Text(string text, bool isPrivate = false) => new(null, [[text]], isPrivate);
 
     /// <summary>The reply as plain text with instants shown in their zone: what the shell prints.</summary>
-    public string ToPlainText(TimeProvider? clock = null) => ReplyText.Render(this, clock ?? TimeProvider.System);
+    public string ToPlainText(TimeProvider clock) => ReplyText.Render(this, clock);
 }

@@ -123,14 +123,8 @@ internal sealed class InteractionHandler(DiscordApi api, ICommandRouter router, 
         if (interaction.Focused is { } focused)
         {
             var partial = interaction.Options.TryGetValue(focused, out var typed) ? typed : string.Empty;
-            try
-            {
-                completions = await router.CompleteAsync(interaction.Path, focused, partial, MaxChoices, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.InteractionFailed(logger, exception, string.Join(' ', interaction.Path));
-            }
+            // The router logs a failing suggestion source and answers with none.
+            completions = await router.CompleteAsync(interaction.Path, focused, partial, MaxChoices, cancellationToken).ConfigureAwait(false);
         }
 
         var choices = completions

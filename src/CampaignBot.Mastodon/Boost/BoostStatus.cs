@@ -7,10 +7,8 @@ namespace CampaignBot.Mastodon.Boost;
 /// <summary>The <c>Auto-boost</c> section of <c>boost status</c>: counts by outcome and reason, the last boost, the caps.</summary>
 public sealed class BoostStatus(IBoostLedger ledger, BoostPolicy policy, BotIdentity identity) : IStatusSource
 {
-    /// <summary>Must equal <c>BoostCommands.StatusSection</c>, which shows this section (this project can't see Commands).</summary>
-    public const string SectionName = "Auto-boost";
-
-    public string Section => SectionName;
+    // The one title both status commands know auto-boost's section by (Commands can't see this project).
+    public string Section => BoostWords.StatusTitle;
 
     public async Task<IReadOnlyList<string>> DescribeAsync(CancellationToken cancellationToken)
     {

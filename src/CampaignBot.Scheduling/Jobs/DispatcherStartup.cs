@@ -10,7 +10,7 @@ namespace CampaignBot.Scheduling.Jobs;
 /// Arms the dispatcher for the earliest pending reminder once Quartz runs, so reminders that fell due while the bot
 /// was down are handled (sent late or recorded missed) straight after start-up. The send path is warmed up first.
 /// </summary>
-public sealed class DispatcherStartup(IReminderQueue queue, DispatcherArming arming, ReminderDispatcher dispatcher, NodeIdentity node, ILogger<DispatcherStartup> logger) : IHostedService
+public sealed class DispatcherStartup(IReminderQueue queue, DispatcherArming arming, ReminderDispatcher dispatcher, NodeIdentity node, TimeProvider clock, ILogger<DispatcherStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class DispatcherStartup(IReminderQueue queue, DispatcherArming arm
         try
         {
             await arming.StoppingAsync(cancellationToken).ConfigureAwait(false);
-            await dispatcher.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            await dispatcher.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(5), clock, cancellationToken).ConfigureAwait(false);
             var released = await queue.ReleaseAsync(node.Id, cancellationToken).ConfigureAwait(false);
             if (await queue.NextFireAsync(cancellationToken).ConfigureAwait(false) is { } next)
             {

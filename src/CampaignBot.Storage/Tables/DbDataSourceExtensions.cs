@@ -22,17 +22,7 @@ internal static class DbDataSourceExtensions
         await using (connection.ConfigureAwait(false))
         {
             using var command = CreateCommand(connection, sql, parameters);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(map(reader));
-                }
-
-                return rows;
-            }
+            return await ReadAllAsync(command, map, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -44,6 +34,22 @@ internal static class DbDataSourceExtensions
     public static async Task<T> QuerySingleAsync<T>(
         this DbDataSource dataSource, string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
         (await dataSource.QueryAsync(sql, parameters, map, cancellationToken).ConfigureAwait(false)).Single();
+
+    /// <summary>Runs <paramref name="command"/> and maps every row it returns.</summary>
+    internal static async Task<IReadOnlyList<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+    }
 
     internal static DbCommand CreateCommand(DbConnection connection, string sql, IEnumerable<SqlParameter> parameters, DbTransaction? transaction = null)
     {

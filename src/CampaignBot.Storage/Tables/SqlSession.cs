@@ -76,17 +76,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         using var command = DbDataSourceExtensions.CreateCommand(connection, sql, parameters, transaction);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
+        return await DbDataSourceExtensions.ReadAllAsync(command, map, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<T> QuerySingleAsync<T>(string sql, IEnumerable<SqlParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>

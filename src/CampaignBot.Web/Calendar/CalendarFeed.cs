@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Hashing;
+using System.Security.Cryptography;
 using System.Text;
 using CampaignBot.Core.Campaign;
 using CampaignBot.Core.Domain;
@@ -48,13 +48,11 @@ internal sealed class CalendarFeed(ICampaignStore store, CampaignState campaign,
     {
         var calendarId = await identity.CalendarIdAsync(cancellationToken).ConfigureAwait(false);
         var content = CalendarWriter.Write(title, calendarId, events, links);
-        var etag = $"\"{Convert.ToHexStringLower(XxHash128.Hash(content))}\"";
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..32]}\"";
         var lastModified = events.Count == 0 ? DateTimeOffset.UnixEpoch : events.Max(e => e.LastModified);
         return new CalendarFile(content, etag, fingerprint, lastModified);
     }
 
-    // A content hash, not a cryptographic one: nobody gains by forging an ETag, and SHA-256 would load OpenSSL into a
-    // bot that otherwise has no use for it.
     private static string Fingerprint(string title, IReadOnlyList<CampaignEvent> events)
     {
         var text = new StringBuilder(title).Append('\n');
@@ -63,6 +61,6 @@ internal sealed class CalendarFeed(ICampaignStore store, CampaignState campaign,
             text.Append(CultureInfo.InvariantCulture, $"{e.Id}:{e.Revision}:{e.LastModified.ToUnixTimeMilliseconds()};");
         }
 
-        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

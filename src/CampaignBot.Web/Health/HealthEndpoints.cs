@@ -25,10 +25,11 @@ internal static class HealthEndpoints
     {
         var probes = services.GetServices<IReadinessProbe>().ToArray();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CampaignBot.Web.Health");
+        var clock = services.GetRequiredService<TimeProvider>();
         endpoints.MapMethods("/healthz", PageEndpoints.ReadMethods, (HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, "alive", [], detailed: false));
         endpoints.MapMethods("/readyz", PageEndpoints.ReadMethods, async (HttpContext context) =>
         {
-            var results = await CheckAllAsync(probes, logger, context.RequestAborted).ConfigureAwait(false);
+            var results = await CheckAllAsync(probes, logger, clock, context.RequestAborted).ConfigureAwait(false);
             var ready = results.All(r => r.Readiness.Ready || !r.Probe.Required);
             var status = !ready ? "not ready" : results.All(r => r.Readiness.Ready) ? "ready" : "degraded";
             var detailed = detailedForAll || ClientAddress.IsLocal(context);
@@ -36,21 +37,21 @@ internal static class HealthEndpoints
         });
     }
 
-    private static Task<(IReadinessProbe Probe, Readiness Readiness)[]> CheckAllAsync(IReadinessProbe[] probes, ILogger logger, CancellationToken cancellationToken)
+    private static Task<(IReadinessProbe Probe, Readiness Readiness)[]> CheckAllAsync(IReadinessProbe[] probes, ILogger logger, TimeProvider clock, CancellationToken cancellationToken)
     {
         var checks = new Task<(IReadinessProbe, Readiness)>[probes.Length];
         for (var i = 0; i < probes.Length; i++)
         {
-            checks[i] = CheckAsync(probes[i], logger, cancellationToken);
+            checks[i] = CheckAsync(probes[i], logger, clock, cancellationToken);
         }
 
         return Task.WhenAll(checks);
     }
 
-    private static async Task<(IReadinessProbe Probe, Readiness Readiness)> CheckAsync(IReadinessProbe probe, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<(IReadinessProbe Probe, Readiness Readiness)> CheckAsync(IReadinessProbe probe, ILogger logger, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
+        using var limit = new CancellationTokenSource(ProbeTimeout, clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
             return (probe, await probe.CheckAsync(timeout.Token).ConfigureAwait(false));

@@ -54,15 +54,14 @@ internal sealed class CampaignSeeder(ICampaignStore store, ICommandRouter router
 
             if (seed.Campaign?.Name is { Length: > 0 } name)
             {
-                await store.SetSettingAsync(SettingKeys.CampaignName, name, cancellationToken).ConfigureAwait(false);
+                await campaign.SetNameAsync(name, cancellationToken).ConfigureAwait(false);
             }
 
             if (seed.Campaign?.Description is { Length: > 0 } description)
             {
-                await store.SetSettingAsync(SettingKeys.CampaignDescription, description, cancellationToken).ConfigureAwait(false);
+                await campaign.SetDescriptionAsync(description, cancellationToken).ConfigureAwait(false);
             }
 
-            campaign.Invalidate();
             Log.Seeded(logger, created, path);
         }
 

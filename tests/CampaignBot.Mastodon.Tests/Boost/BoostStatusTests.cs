@@ -42,10 +42,6 @@ public sealed class BoostStatusTests
     }
 
     [Fact]
-    public void The_section_name_matches_the_one_boost_status_shows() =>
-        Assert.Equal(CampaignBot.Commands.Modules.BoostCommands.StatusSection, BoostStatus.SectionName);
-
-    [Fact]
     public void Defaults_are_valid_and_keep_well_under_the_statuses_budget()
     {
         var options = new BoostOptions();
