@@ -23,7 +23,9 @@ RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 VOLUME ["/app/data"]
 # Inside a container the web surface listens on every interface: the campaign page and calendar on 5080 (put a
-# reverse proxy with TLS in front), health and metrics on 9464 (keep it private).
-ENV Web__Urls=http://0.0.0.0:5080 Web__MetricsUrls=http://0.0.0.0:9464
+# reverse proxy with TLS in front), health and metrics on 9464 (keep it private). A proxy on the host reaches the
+# container from its network's gateway (Docker's networks are in 172.16.0.0/12), so its X-Forwarded-For is trusted
+# from there: each visitor is then rate limited on their own, not all together as the gateway.
+ENV Web__Urls=http://0.0.0.0:5080 Web__MetricsUrls=http://0.0.0.0:9464 Web__TrustedProxies=172.16.0.0/12
 EXPOSE 5080 9464
 ENTRYPOINT ["./CampaignBot"]

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace CampaignBot.Web;
 
 /// <summary>The <c>Web</c> configuration section: where the web surface listens and the address people reach it at.</summary>
@@ -22,7 +24,28 @@ public sealed class WebOptions
     /// </summary>
     public double CacheSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Reverse proxies (addresses or CIDR networks, separated by <c>;</c> or <c>,</c>) whose <c>X-Forwarded-For</c>
+    /// names the client, besides this machine's loopback, which is always trusted. In a container the proxy on the host
+    /// arrives from the container network's gateway, not from loopback.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
     public bool Enabled => !IsOff(Urls);
+
+    internal IReadOnlyList<string> TrustedProxyEntries => string.IsNullOrWhiteSpace(TrustedProxies) ? [] : Split(TrustedProxies);
+
+    /// <summary>An address is a network of one; for entries that passed validation.</summary>
+    internal static bool TryParseNetwork(string entry, out IPNetwork network)
+    {
+        if (IPAddress.TryParse(entry, out var address))
+        {
+            network = new IPNetwork(address, address.GetAddressBytes().Length * 8);
+            return true;
+        }
+
+        return IPNetwork.TryParse(entry, out network);
+    }
 
     internal TimeSpan CacheFor => TimeSpan.FromSeconds(Math.Max(0, CacheSeconds));
 

@@ -27,6 +27,9 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             failures.Add($"Web:CacheSeconds must be between 0 and 3600 (seconds the page and calendars are served from memory); the default is 2.");
         }
 
+        failures.AddRange(options.TrustedProxyEntries.Where(entry => !WebOptions.TryParseNetwork(entry, out _))
+            .Select(entry => $"Web:TrustedProxies has \"{entry}\", which is not an address or network such as 172.16.0.0/12."));
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

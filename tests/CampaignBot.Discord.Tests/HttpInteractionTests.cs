@@ -100,20 +100,23 @@ public sealed class HttpInteractionTests
     }
 
     [Theory]
-    [InlineData("""{"type":1.5}""")]
-    [InlineData("""{"type":99999999999}""")]
+    [InlineData("""{"type":1e30}""")]
+    [InlineData("""{"type":2.5}""")]
+    [InlineData("""{"type":-2147483649}""")]
+    [InlineData("""{"type":2}""")]
+    [InlineData("""{"type":2,"id":"1300000000000000001","application_id":"1100000000000000001"}""")]
+    [InlineData("""{"type":2,"id":7,"token":"T","application_id":"1100000000000000001"}""")]
     [InlineData("""{"type":"1"}""")]
     [InlineData("""[1]""")]
-    public async Task Signed_request_without_a_whole_number_type_is_a_bad_request(string json)
+    public async Task Signed_body_that_is_no_interaction_is_a_bad_request(string json)
     {
         ReferenceDirectory.Require();
         var seed = Convert.FromHexString(Vectors()["private_seed_hex"]!.GetValue<string>());
-        await using var bot = await DiscordHarness.CreateAsync(settings => settings["Discord:PublicKey"] = Vectors()["public_key_hex"]!.GetValue<string>());
-        var receiver = bot.Get<HttpInteractionReceiver>();
+        await using var bot = await DiscordHarness.CreateAsync(settings => settings["Discord:PublicKey"] = Vectors()["public_key_hex"]!.GetValue<string>(), start: false);
         var body = Encoding.UTF8.GetBytes(json);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(400, receiver.Receive(Sign(seed, timestamp, body), timestamp, body).Status);
+        Assert.Equal(400, bot.Get<HttpInteractionReceiver>().Receive(Sign(seed, timestamp, body), timestamp, body).Status);
     }
 
     [Fact]

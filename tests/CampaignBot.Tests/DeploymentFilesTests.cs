@@ -107,6 +107,7 @@ public sealed class DeploymentFilesTests
         Assert.Contains("GET /readyz", test, StringComparison.Ordinal);
         Assert.Contains("http://0.0.0.0:9464", ((YamlScalarNode)((YamlMappingNode)bot["environment"])["Web__MetricsUrls"]).Value, StringComparison.Ordinal);
         Assert.Contains("EXPOSE 5080 9464", dockerfile);
+        Assert.Contains(dockerfile, line => line.StartsWith("ENV ", StringComparison.Ordinal) && line.Contains(" Web__TrustedProxies=172.16.0.0/12", StringComparison.Ordinal));
     }
 
     private static YamlMappingNode Compose()

@@ -60,6 +60,46 @@ public sealed class CalendarFeedTests
     }
 
     [Fact]
+    public async Task Folding_never_splits_a_character_so_emoji_and_accents_arrive_intact()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var web = await WebHost.StartAsync(database);
+        var ct = TestContext.Current.CancellationToken;
+        // Emoji are two UTF-16 units and four octets; every offset of them against the 75-octet fold is tried.
+        var titles = Enumerable.Range(0, 4).Select(pad => new string('x', pad) + "Zoë — café 日本語 " + string.Concat(Enumerable.Repeat("🙂✊🏽", 12))).ToArray();
+        var ids = new List<long>();
+        foreach (var title in titles)
+        {
+            ids.Add((await web.Store.AddEventAsync(Events.Draft(title, DateTimeOffset.UtcNow.AddDays(2)) with { Location = "Ünïcödé Straße, " + title }, ct)).Id);
+        }
+
+        using var response = await web.Client.GetAsync("/calendar.ics", ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+
+        AssertLinesAreFoldedCrlf(bytes);
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var text = strict.GetString(bytes);
+        Assert.DoesNotContain('\uFFFD', text);
+        // Each physical line on its own is whole UTF-8: no character's octets straddle a fold.
+        for (int i = 0, start = 0; i + 1 < bytes.Length; i++)
+        {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n')
+            {
+                strict.GetString(bytes, start, i - start);
+                start = i + 2;
+            }
+        }
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        for (var i = 0; i < titles.Length; i++)
+        {
+            var vevent = Single(calendar, ids[i]);
+            Assert.Equal(titles[i], vevent.Summary);
+            Assert.Equal("Ünïcödé Straße, " + titles[i], vevent.Location);
+        }
+    }
+
+    [Fact]
     public async Task Edits_and_cancellation_raise_the_sequence_and_keep_the_uid()
     {
         await using var database = new SqliteTestDatabase();
@@ -131,6 +171,8 @@ public sealed class CalendarFeedTests
 
         Assert.Equal([recent.Id, strike.Id], Ids(all));
         Assert.Equal([strike.Id], Ids(strikes));
+        Assert.Equal("Test campaign: strikes", strikes.Properties.Get<string>("X-WR-CALNAME"));
+        Assert.Equal("Test campaign: marches", (await GetCalendarAsync(web, "/calendar/march.ics")).Calendar.Properties.Get<string>("X-WR-CALNAME"));
         Assert.DoesNotContain(old.Id, Ids(all));
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/calendar/parade.ics", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/events/999.ics", ct)).StatusCode);

@@ -41,6 +41,27 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task On_the_public_address_only_local_clients_see_each_parts_state_text()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var web = await WebHost.StartAsync(database);
+        var ct = TestContext.Current.CancellationToken;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/readyz");
+        // Forwarded by a proxy on this machine for a client elsewhere.
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        using var remote = await web.Client.SendAsync(request, ct);
+        var remoteJson = JsonNode.Parse(await remote.Content.ReadAsStringAsync(ct))!;
+        var localJson = JsonNode.Parse(await web.Client.GetStringAsync("/readyz", ct))!;
+
+        Assert.Equal(HttpStatusCode.OK, remote.StatusCode);
+        Assert.Equal("ready", remoteJson["status"]!.GetValue<string>());
+        Assert.True(remoteJson["checks"]!["database"]!["ready"]!.GetValue<bool>());
+        Assert.Null(remoteJson["checks"]!["database"]!["state"]);
+        Assert.StartsWith("migrated", localJson["checks"]!["database"]!["state"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_and_health_move_to_their_own_address_when_asked()
     {
         await using var database = new SqliteTestDatabase();
@@ -55,7 +76,12 @@ public sealed class HealthTests
         Assert.StartsWith("text/plain", metrics.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         Assert.Contains("process_cpu_time_seconds_total", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await operations.GetAsync("/readyz", ct)).StatusCode);
+        // The private address is the operator's: every client there gets the whole story.
+        using var remoteReady = new HttpRequestMessage(HttpMethod.Get, "/readyz");
+        remoteReady.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        using var ready = await operations.SendAsync(remoteReady, ct);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await ready.Content.ReadAsStringAsync(ct))!["checks"]!["database"]!["state"]);
         Assert.Equal(HttpStatusCode.NotFound, (await operations.GetAsync("/", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/metrics", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/readyz", ct)).StatusCode);

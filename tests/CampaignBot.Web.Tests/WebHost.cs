@@ -33,7 +33,7 @@ internal sealed class WebHost : IAsyncDisposable
 
     public WebStatus Status => Services.GetRequiredService<WebStatus>();
 
-    public static async Task<WebHost> StartAsync(SqliteTestDatabase database, Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<WebHost> StartAsync(SqliteTestDatabase database, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -54,6 +54,7 @@ internal sealed class WebHost : IAsyncDisposable
         builder.Services.AddCampaignStorage();
         builder.Services.AddOptions<Core.Options.CampaignOptions>().BindConfiguration(Core.Options.CampaignOptions.Section);
         builder.Services.AddCampaignWeb();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
         await host.StartAsync(TestContext.Current.CancellationToken);

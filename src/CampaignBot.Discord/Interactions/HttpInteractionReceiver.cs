@@ -71,7 +71,10 @@ public sealed class HttpInteractionReceiver
             return HttpInteractionAnswer.BadRequest;
         }
 
-        if (interaction.ValueKind != JsonValueKind.Object || !interaction.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out var kind))
+        // Signed but not an interaction is a 400 here: a type such as 1e30 must not throw (a 500), and one without an
+        // id or token could never be answered, so taking it (202) would leave the caller waiting for nothing.
+        if (interaction.ValueKind != JsonValueKind.Object
+            || !interaction.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out var kind))
         {
             return HttpInteractionAnswer.BadRequest;
         }
@@ -81,9 +84,17 @@ public sealed class HttpInteractionReceiver
             return HttpInteractionAnswer.Pong;
         }
 
+        if (!IsText(interaction, "id") || !IsText(interaction, "token") || !IsText(interaction, "application_id"))
+        {
+            return HttpInteractionAnswer.BadRequest;
+        }
+
         _dispatcher.Post(new GatewayDispatch("INTERACTION_CREATE", interaction, receivedAt, ShardId: -1));
         return HttpInteractionAnswer.Accepted;
     }
+
+    private static bool IsText(JsonElement interaction, string name) =>
+        interaction.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 };
 
     private bool Verified(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body, out DateTimeOffset signedAt)
     {

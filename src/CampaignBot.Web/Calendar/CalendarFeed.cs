@@ -26,7 +26,7 @@ internal sealed class CalendarFeed(ICampaignStore store, CampaignState campaign,
         var now = clock.GetUtcNow();
         var events = await store.ListEventsAsync(new EventQuery(now, kind, IncludePast: true, Limit: MaxEvents, Since: now - History), cancellationToken).ConfigureAwait(false);
         var name = await campaign.NameAsync(cancellationToken).ConfigureAwait(false);
-        var title = kind is { } k ? $"{name}: {EventKinds.Name(k)}s" : name;
+        var title = kind is { } k ? $"{name}: {EventKinds.PluralName(k)}" : name;
         var fingerprint = Fingerprint(title, events);
         return previous is not null && previous.Fingerprint == fingerprint
             ? previous

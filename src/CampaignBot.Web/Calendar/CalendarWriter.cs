@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Time;
 using Ical.Net.CalendarComponents;
@@ -34,7 +33,7 @@ internal static class CalendarWriter
             calendar.Events.Add(ToVEvent(e, calendarId, links));
         }
 
-        return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
+        return LineFolding.ToUtf8(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
     }
 
     public static string Uid(long eventId, string calendarId) =>

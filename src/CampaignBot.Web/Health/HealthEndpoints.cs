@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CampaignBot.Core.Ports;
+using CampaignBot.Web.Hosting;
+using CampaignBot.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,23 +14,26 @@ namespace CampaignBot.Web.Health;
 /// <c>/healthz</c>: the process answers. <c>/readyz</c>: every part's state; 503 when the database or the scheduler
 /// is not ready. An adapter that is down is named as not ready but does not make the bot unready on its own: the
 /// reminders, the page and the other platform still work, and restarting would not bring a rejected token back.
+/// Each part's state text (a stop reason can name an address from the settings) goes only to clients on this machine
+/// when the listener is the public one; on a private <c>Web:MetricsUrls</c> it goes to every client.
 /// </summary>
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
-    public static void Map(IEndpointRouteBuilder endpoints, IServiceProvider services)
+    public static void Map(IEndpointRouteBuilder endpoints, IServiceProvider services, bool detailedForAll)
     {
         var probes = services.GetServices<IReadinessProbe>().ToArray();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CampaignBot.Web.Health");
         var clock = services.GetRequiredService<TimeProvider>();
-        endpoints.MapGet("/healthz", (HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, "alive", []));
-        endpoints.MapGet("/readyz", async (HttpContext context) =>
+        endpoints.MapMethods("/healthz", PageEndpoints.ReadMethods, (HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, "alive", [], detailed: false));
+        endpoints.MapMethods("/readyz", PageEndpoints.ReadMethods, async (HttpContext context) =>
         {
             var results = await CheckAllAsync(probes, logger, clock, context.RequestAborted).ConfigureAwait(false);
             var ready = results.All(r => r.Readiness.Ready || !r.Probe.Required);
             var status = !ready ? "not ready" : results.All(r => r.Readiness.Ready) ? "ready" : "degraded";
-            await WriteAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, status, results).ConfigureAwait(false);
+            var detailed = detailedForAll || ClientAddress.IsLocal(context);
+            await WriteAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, status, results, detailed).ConfigureAwait(false);
         });
     }
 
@@ -62,7 +67,7 @@ internal static class HealthEndpoints
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, int statusCode, string status, IReadOnlyList<(IReadinessProbe Probe, Readiness Readiness)> results)
+    private static async Task WriteAsync(HttpContext context, int statusCode, string status, IReadOnlyList<(IReadinessProbe Probe, Readiness Readiness)> results, bool detailed)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -80,7 +85,11 @@ internal static class HealthEndpoints
                     writer.WriteStartObject(probe.Name);
                     writer.WriteBoolean("ready", readiness.Ready);
                     writer.WriteBoolean("required", probe.Required);
-                    writer.WriteString("state", readiness.State);
+                    if (detailed)
+                    {
+                        writer.WriteString("state", readiness.State);
+                    }
+
                     writer.WriteEndObject();
                 }
 

@@ -13,13 +13,18 @@ internal static class SecurityHeaders
 
     public static Task AddAsync(HttpContext context, RequestDelegate next)
     {
-        var headers = context.Response.Headers;
+        Apply(context.Response.Headers);
+        return next(context);
+    }
+
+    /// <summary>Also after a failure has cleared the response, so an error answer carries them too.</summary>
+    public static void Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        return next(context);
     }
 }

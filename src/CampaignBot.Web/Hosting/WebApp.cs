@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using System.Threading.RateLimiting;
 using CampaignBot.Web.Calendar;
 using CampaignBot.Web.Health;
@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace CampaignBot.Web.Hosting;
@@ -48,22 +50,39 @@ internal static class WebApp
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RetryAfter;
             limiter.AddPolicy(PublicPolicy, PerClient);
         });
+        var trusted = services.GetRequiredService<IOptions<WebOptions>>().Value.TrustedProxyEntries;
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Hops are read from the right for as long as each one is a trusted proxy, so a proxy in front of a proxy
+            // works, and an address a client wrote into the header itself is never reached past the first untrusted hop.
+            forwarded.ForwardLimit = null;
+            foreach (var entry in trusted)
+            {
+                if (WebOptions.TryParseNetwork(entry, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
+        });
 
         var app = builder.Build();
         app.Use(Failures.CatchAsync);
         app.UseForwardedHeaders();
         app.Use(SecurityHeaders.AddAsync);
         app.UseRouting();
+        app.Use(BodyLimit.EnforceAsync);
         app.UseRateLimiter();
 
         if (surface.HasFlag(Surface.Operations))
         {
-            HealthEndpoints.Map(app, services);
-            app.MapPrometheusScrapingEndpoint("/metrics", services.GetRequiredService<MeterProvider>(), null, null);
+            HealthEndpoints.Map(app, services, detailedForAll: !surface.HasFlag(Surface.Public));
+            // The exporter maps every method; a scrape is a GET (or HEAD), anything else gets the 405 the others get.
+            app.MapPrometheusScrapingEndpoint("/metrics", services.GetRequiredService<MeterProvider>(), null, null)
+                .WithMetadata(new HttpMethodMetadata(PageEndpoints.ReadMethods));
         }
 
         if (surface.HasFlag(Surface.Public))
@@ -72,9 +91,10 @@ internal static class WebApp
             PageEndpoints.Map(group, services);
             CalendarEndpoints.Map(group, services);
             // Not rate limited: Discord's requests are signed, and a busy server's commands must not be turned away.
+            var contributed = app.MapGroup("").WithMetadata(OwnBody.Instance);
             foreach (var contribution in services.GetServices<WebEndpoints>())
             {
-                contribution.Map(app, services);
+                contribution.Map(contributed, services);
             }
         }
 
@@ -85,17 +105,24 @@ internal static class WebApp
         return app;
     }
 
+    // A limited client is told when to come back (the bucket's next token), as calendar apps and crawlers honour.
+    private static ValueTask RetryAfter(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
+    }
+
     // Per client address (the real one behind a local reverse proxy, from X-Forwarded-For). Clients on this machine
     // are not limited: they are the operator's own tools, or a proxy that did not say whom it forwards for.
     private static RateLimitPartition<string> PerClient(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null || IPAddress.IsLoopback(address))
+        if (ClientAddress.IsLocal(context))
         {
             return RateLimitPartition.GetNoLimiter("local");
         }
 
-        return RateLimitPartition.GetTokenBucketLimiter(address.ToString(), _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress!.ToString(), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = 120,
             TokensPerPeriod = 20,

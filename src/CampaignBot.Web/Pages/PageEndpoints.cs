@@ -9,7 +9,7 @@ namespace CampaignBot.Web.Pages;
 /// <summary><c>/</c>, <c>/events/{id}</c> and the stylesheet.</summary>
 internal static class PageEndpoints
 {
-    // Calendar apps and link checkers ask with HEAD; the writers send headers only for it.
+    // Calendar apps, link checkers and uptime monitors ask with HEAD; the writers send headers only for it.
     internal static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
     private static readonly byte[] Css = Encoding.UTF8.GetBytes(Styles.Css);

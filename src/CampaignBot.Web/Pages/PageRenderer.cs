@@ -60,7 +60,7 @@ internal sealed class PageRenderer(ICampaignStore store, CampaignState campaign,
         await WriteHashtagsAsync(html, tags, zone, now, cancellationToken).ConfigureAwait(false);
         html.Raw("<section aria-labelledby=\"subscribe\"><h2 id=\"subscribe\">Add every action to your calendar</h2>")
             .Raw("<p>Subscribe to <a href=\"/calendar.ics\">the campaign calendar</a> and new actions, changes and cancellations appear in your calendar app by themselves. Only one kind: ");
-        html.Raw(string.Join(" · ", EventKinds.All.Select(kind => $"<a href=\"/calendar/{EventKinds.Name(kind)}.ics\">{EventKinds.Name(kind)}s</a>")));
+        html.Raw(string.Join(" · ", EventKinds.All.Select(kind => $"<a href=\"/calendar/{EventKinds.Name(kind)}.ics\">{EventKinds.PluralName(kind)}</a>")));
         html.Raw(".</p></section>");
         return Layout.Close(html);
     }
