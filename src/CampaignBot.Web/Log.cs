@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Web: readiness check {Name} failed")]
     public static partial void ProbeFailed(ILogger logger, Exception exception, string name);
+
+    [LoggerMessage(6, LogLevel.Information, "Web: off (Web:Urls is off); no page, calendar, health or metrics endpoints")]
+    public static partial void Off(ILogger logger);
 }

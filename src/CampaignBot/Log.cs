@@ -10,6 +10,9 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Seed event \"{Title}\" skipped: {Reason}")]
     public static partial void SeedEventSkipped(ILogger logger, string title, string reason);
 
+    [LoggerMessage(5, LogLevel.Warning, "Seed file's {Key} skipped: {Reason}")]
+    public static partial void SeedValueSkipped(ILogger logger, string key, string reason);
+
     [LoggerMessage(3, LogLevel.Information, "Shell adapter ready: type help, or exit to quit")]
     public static partial void ShellReady(ILogger logger);
 

@@ -59,6 +59,17 @@ public sealed partial class WebSurfaceTests : IDisposable
         Assert.DoesNotContain("Hosting failed to start", run.Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Web_switched_off_is_said_at_start_and_in_status()
+    {
+        var run = await BotProcess.PipeAsync(_database.Path, "status\n", "--Web:Urls=off");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Web: off (Web:Urls is off)", run.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("campaign page on", run.Errors + run.Output, StringComparison.Ordinal);
+        Assert.Matches(WebOffInStatus(), run.Output);
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> WaitForReadyAsync(HttpClient http, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
@@ -90,6 +101,9 @@ public sealed partial class WebSurfaceTests : IDisposable
             await Task.Delay(250, ct);
         }
     }
+
+    [GeneratedRegex("""Web: off \(set Web:Urls to serve the campaign page\)""")]
+    private static partial Regex WebOffInStatus();
 
     [GeneratedRegex("""campaignbot_reminders_total\{[^}]*outcome="sent"[^}]*\} 1""")]
     private static partial Regex SentReminder();

@@ -8,7 +8,7 @@ namespace CampaignBot.Web.Hosting;
 /// <summary>
 /// Runs Kestrel inside the bot's generic host: one listener on <c>Web:Urls</c>, and a second for health and
 /// metrics when <c>Web:MetricsUrls</c> names other addresses. An address already in use stops only the web surface,
-/// not the bot; <c>status</c> then says why. With <c>Web:Urls=off</c> it does nothing.
+/// not the bot; <c>status</c> then says why. With <c>Web:Urls=off</c> it only says so in the log.
 /// </summary>
 internal sealed class WebSurface(IServiceProvider services, IOptions<WebOptions> options, WebStatus status, ILogger<WebSurface> logger) : IHostedService, IAsyncDisposable
 {
@@ -19,6 +19,7 @@ internal sealed class WebSurface(IServiceProvider services, IOptions<WebOptions>
         var settings = options.Value;
         if (!settings.Enabled)
         {
+            Log.Off(logger);
             return;
         }
 

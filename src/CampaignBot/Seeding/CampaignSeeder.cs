@@ -3,6 +3,7 @@ using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Options;
 using CampaignBot.Core.Ports;
+using CampaignBot.Core.Text;
 using CampaignBot.Options;
 using CampaignBot.Shell;
 using Microsoft.Extensions.Hosting;
@@ -52,14 +53,15 @@ internal sealed class CampaignSeeder(ICampaignStore store, ICommandRouter router
                 await store.UpsertSubscriptionAsync(new Subscription(ShellAdapter.Terminal, EventKinds.All, SeedAuthor, now), cancellationToken).ConfigureAwait(false);
             }
 
-            if (seed.Campaign?.Name is { Length: > 0 } name)
+            // The campaign's words reach the page, the calendars and every platform: cleaned as typed text is.
+            if (seed.Campaign?.Name is { Length: > 0 } name && Cleaned(name, "campaign.name", multiLine: false) is { } cleanName)
             {
-                await campaign.SetNameAsync(name, cancellationToken).ConfigureAwait(false);
+                await campaign.SetNameAsync(cleanName, cancellationToken).ConfigureAwait(false);
             }
 
-            if (seed.Campaign?.Description is { Length: > 0 } description)
+            if (seed.Campaign?.Description is { Length: > 0 } description && Cleaned(description, "campaign.description", multiLine: true) is { } cleanDescription)
             {
-                await campaign.SetDescriptionAsync(description, cancellationToken).ConfigureAwait(false);
+                await campaign.SetDescriptionAsync(cleanDescription, cancellationToken).ConfigureAwait(false);
             }
 
             Log.Seeded(logger, created, path);
@@ -69,6 +71,17 @@ internal sealed class CampaignSeeder(ICampaignStore store, ICommandRouter router
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string? Cleaned(string value, string key, bool multiLine)
+    {
+        if (UserText.Clean(value, key, multiLine).TryGet(out var cleaned, out var error))
+        {
+            return cleaned;
+        }
+
+        Log.SeedValueSkipped(logger, key, error.Message);
+        return null;
+    }
 
     // A seed event is created exactly as an organiser's `event create` would be (the same validation, defaults,
     // reminders and cards), keyed by the seed file and its place in it.
