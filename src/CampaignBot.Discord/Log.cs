@@ -68,6 +68,9 @@ internal static partial class Log
     [LoggerMessage(40, LogLevel.Warning, "Discord skipped a malformed interaction: {Problem}")]
     public static partial void MalformedInteraction(ILogger logger, string problem);
 
+    [LoggerMessage(41, LogLevel.Warning, "Discord delivered interaction {InteractionId} again; skipped it (its command already ran)")]
+    public static partial void DuplicateInteraction(ILogger logger, string interactionId);
+
     [LoggerMessage(42, LogLevel.Warning, "Discord interaction response ({Step}) failed: {Problem}")]
     public static partial void InteractionResponseFailed(ILogger logger, string step, string problem);
 

@@ -57,6 +57,9 @@ internal static partial class Log
     [LoggerMessage(24, LogLevel.Warning, "Mastodon {Route}: unreadable response: {Problem}")]
     public static partial void MalformedResponse(ILogger logger, string route, string problem);
 
+    [LoggerMessage(28, LogLevel.Warning, "Mastodon {Route}: skipped an unreadable entry ({Problem}); the rest of the page is read")]
+    public static partial void MalformedEntry(ILogger logger, string route, string problem);
+
     [LoggerMessage(25, LogLevel.Debug, "Mastodon {Route}: budget low, pacing by {DelayMs:0} ms")]
     public static partial void Pacing(ILogger logger, string route, double delayMs);
 

@@ -106,6 +106,8 @@ public sealed class HttpInteractionTests
     [InlineData("""{"type":2}""")]
     [InlineData("""{"type":2,"id":"1300000000000000001","application_id":"1100000000000000001"}""")]
     [InlineData("""{"type":2,"id":7,"token":"T","application_id":"1100000000000000001"}""")]
+    [InlineData("""{"type":"1"}""")]
+    [InlineData("""[1]""")]
     public async Task Signed_body_that_is_no_interaction_is_a_bad_request(string json)
     {
         ReferenceDirectory.Require();

@@ -100,6 +100,27 @@ public sealed class ShellPipeTests : IDisposable
     }
 
     [Fact]
+    public async Task Lines_with_bytes_that_are_not_utf8_are_refused_and_the_rest_still_run()
+    {
+        byte[] input =
+        [
+            .. "event create kind:march title:\"bad "u8, 0xFF, 0xFE, .. " bytes\" when:\"in 2d\"\n"u8,
+            .. "event create kind:march title:\"lone "u8, 0xED, 0xA0, 0x80, .. " surrogate\" when:\"in 2d\"\n"u8,
+            .. "event create kind:march title:\"overlong "u8, 0xC0, 0xAF, .. "\" when:\"in 2d\"\n"u8,
+            .. "event create kind:march title:\"Café ✊ march\" when:\"in 2d\"\n"u8,
+            .. "event list\n"u8,
+        ];
+
+        var run = await BotProcess.PipeAsync(_database.Path, input);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, Occurrences(run.Output, "Error: That line isn't UTF-8 text"));
+        Assert.Contains("Created #3 Café ✊ march", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\uFFFD", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("#4", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_the_bot_promptly()
     {
         await using var bot = BotProcess.Start(_database.Path);

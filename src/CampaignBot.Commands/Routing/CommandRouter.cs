@@ -85,6 +85,12 @@ public sealed class CommandRouter : ICommandRouter
     private async Task<Result<Reply>> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var path = string.Join(' ', invocation.Path);
+        if (path.Length == 0)
+        {
+            // Only a malformed platform request (a Discord interaction without its data) gets here.
+            return Error.NotFound("That request named no command.", "Type help to see every command.");
+        }
+
         if (CommandCatalog.Find(path) is not { } spec || !_handlers.TryGetValue(spec.Path, out var handler))
         {
             return Error.NotFound($"Unknown command \"{TextCommandParser.Clip(path)}\".", "Type help to see every command.");

@@ -34,15 +34,26 @@ internal sealed class GatewayFrame : IDisposable
         try
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.Number)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.Number || !op.TryGetInt32(out var opCode))
             {
-                throw new JsonException("not a gateway payload: no numeric \"op\"");
+                throw new JsonException("not a gateway payload: no whole-number \"op\"");
             }
 
-            long? sequence = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : null;
+            long? sequence = null;
+            if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
+            {
+                sequence = s.TryGetInt64(out var number) ? number : throw new JsonException("\"s\" is not a whole number");
+            }
+
             var type = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var data = root.TryGetProperty("d", out var d) ? d : default;
-            return new GatewayFrame(document, op.GetInt32(), sequence, type, data);
+            return new GatewayFrame(document, opCode, sequence, type, data);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // A string that is not valid UTF-16 once unescaped (a lone surrogate): as unreadable as broken JSON.
+            document.Dispose();
+            throw new JsonException(exception.Message, exception);
         }
         catch
         {

@@ -6,11 +6,12 @@ namespace CampaignBot.Discord.Interactions;
 
 /// <summary>
 /// Takes INTERACTION_CREATE off the gateway read loop: each interaction runs on the thread pool, so a slow command
-/// never delays heartbeats or other interactions.
+/// never delays heartbeats or other interactions. An interaction delivered again is skipped: one request, one effect.
 /// </summary>
-internal sealed class InteractionDispatcher(InteractionHandler handler, BackgroundWork work, ILogger<InteractionDispatcher> logger) : IDispatchSink, IDisposable
+internal sealed class InteractionDispatcher(InteractionHandler handler, BackgroundWork work, TimeProvider clock, ILogger<InteractionDispatcher> logger) : IDispatchSink, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly RecentInteractions _recent = new(clock);
     private int _running;
 
     public int Running => Volatile.Read(ref _running);
@@ -36,6 +37,12 @@ internal sealed class InteractionDispatcher(InteractionHandler handler, Backgrou
             if (InteractionParser.Parse(dispatch.Data, out var problem) is not { } interaction)
             {
                 Log.MalformedInteraction(logger, problem ?? "unreadable");
+                return;
+            }
+
+            if (!_recent.TryClaim(interaction.Id))
+            {
+                Log.DuplicateInteraction(logger, interaction.Id);
                 return;
             }
 

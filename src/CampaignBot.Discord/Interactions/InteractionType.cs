@@ -6,4 +6,5 @@ internal static class InteractionType
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
     public const int Autocomplete = 4;
+    public const int ModalSubmit = 5;
 }

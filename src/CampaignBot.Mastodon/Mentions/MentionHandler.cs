@@ -6,6 +6,7 @@ using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Mentions;
 using CampaignBot.Core.Ports;
 using CampaignBot.Core.Results;
+using CampaignBot.Core.Text;
 using CampaignBot.Mastodon.Delivery;
 using CampaignBot.Mastodon.Rest;
 using CampaignBot.Mastodon.Text;
@@ -63,7 +64,8 @@ internal sealed class MentionHandler(
             return true;
         }
 
-        Log.Command(logger, author.Acct, notification.Id, command);
+        // What a stranger typed, on the operator's terminal: escape sequences and bidi controls show as '?'.
+        Log.Command(logger, UserText.Shown(author.Acct), notification.Id, UserText.Shown(command));
         var context = new CommandContext(
             new Person(Platform.Mastodon, author.Id, author.DisplayName is { Length: > 0 } name ? name : author.Acct),
             MastodonDestinations.Timeline,
@@ -172,6 +174,12 @@ internal sealed class MentionHandler(
         if (notification.Account.Bot)
         {
             return "from a bot account";
+        }
+
+        if (notification.Account.Acct.Length == 0)
+        {
+            // A reply could name no one, and an error meant for the author would go out public.
+            return "the author's account has no acct (handle)";
         }
 
         if (mention.CreatedAt != default && mention.CreatedAt < clock.GetUtcNow() - Remembered + TimeSpan.FromDays(1))

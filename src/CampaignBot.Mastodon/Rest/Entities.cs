@@ -1,27 +1,31 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace CampaignBot.Mastodon.Rest;
 
 // The Mastodon entities the bot reads, with only the fields it uses. IDs are opaque strings
 // (other servers use hex or base62), never numbers; unknown fields are ignored.
+// A field a server leaves out, or sends as null, reads as its default: the source-generated reader sets every init
+// property it doesn't find to null, whatever its initialiser says, hence the `?? default` in each setter. A missing
+// required id or account makes the entry unreadable (a JsonException), and it is skipped.
 
 /// <summary>An account (the author of a status, or the bot itself from <c>verify_credentials</c>).</summary>
 public sealed record MastodonAccount
 {
-    public required string Id { get; init; }
-    public string Username { get; init; } = "";
+    public required string Id { get; init => field = value ?? throw new JsonException("id is null"); }
+    public string Username { get; init => field = value ?? ""; } = "";
 
     /// <summary><c>username</c> for local accounts, <c>username@domain</c> for remote ones.</summary>
-    public string Acct { get; init; } = "";
+    public string Acct { get; init => field = value ?? ""; } = "";
 
     public string? Url { get; init; }
     public string? Uri { get; init; }
-    public string DisplayName { get; init; } = "";
+    public string DisplayName { get; init => field = value ?? ""; } = "";
 
     /// <summary>The bio, as HTML.</summary>
-    public string Note { get; init; } = "";
+    public string Note { get; init => field = value ?? ""; } = "";
 
-    public IReadOnlyList<MastodonField> Fields { get; init; } = [];
+    public IReadOnlyList<MastodonField> Fields { get; init => field = value ?? []; } = [];
     public bool Bot { get; init; }
     public bool Group { get; init; }
     public bool Locked { get; init; }
@@ -36,33 +40,33 @@ public sealed record MastodonAccount
 /// <summary>A profile field (name and HTML value).</summary>
 public sealed record MastodonField
 {
-    public string Name { get; init; } = "";
-    public string Value { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
+    public string Value { get; init => field = value ?? ""; } = "";
 }
 
 /// <summary>A status. <see cref="Reblog"/> is set when this status is a boost of another.</summary>
 public sealed record MastodonStatus
 {
-    public required string Id { get; init; }
-    public string Uri { get; init; } = "";
+    public required string Id { get; init => field = value ?? throw new JsonException("id is null"); }
+    public string Uri { get; init => field = value ?? ""; } = "";
     public string? Url { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
-    public required MastodonAccount Account { get; init; }
+    public required MastodonAccount Account { get; init => field = value ?? throw new JsonException("account is null"); }
 
     /// <summary>Sanitised HTML.</summary>
-    public string Content { get; init; } = "";
+    public string Content { get; init => field = value ?? ""; } = "";
 
     /// <summary><c>public</c>, <c>unlisted</c>, <c>private</c> or <c>direct</c>.</summary>
-    public string Visibility { get; init; } = "public";
+    public string Visibility { get; init => field = value ?? "public"; } = "public";
 
     public bool Sensitive { get; init; }
-    public string SpoilerText { get; init; } = "";
+    public string SpoilerText { get; init => field = value ?? ""; } = "";
     public string? Language { get; init; }
     public string? InReplyToId { get; init; }
     public string? InReplyToAccountId { get; init; }
     public MastodonStatus? Reblog { get; init; }
-    public IReadOnlyList<MastodonMention> Mentions { get; init; } = [];
-    public IReadOnlyList<MastodonTag> Tags { get; init; } = [];
+    public IReadOnlyList<MastodonMention> Mentions { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<MastodonTag> Tags { get; init => field = value ?? []; } = [];
 
     /// <summary>Only present with a user token.</summary>
     public bool? Reblogged { get; init; }
@@ -74,41 +78,41 @@ public sealed record MastodonStatus
 /// <summary>A mention inside a status.</summary>
 public sealed record MastodonMention
 {
-    public required string Id { get; init; }
-    public string Username { get; init; } = "";
-    public string Acct { get; init; } = "";
+    public required string Id { get; init => field = value ?? throw new JsonException("id is null"); }
+    public string Username { get; init => field = value ?? ""; } = "";
+    public string Acct { get; init => field = value ?? ""; } = "";
     public string? Url { get; init; }
 }
 
 /// <summary>A hashtag inside a status (Mastodon sends the name lower-cased).</summary>
 public sealed record MastodonTag
 {
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public string? Url { get; init; }
 }
 
 /// <summary>A notification; the bot acts on <c>mention</c> ones.</summary>
 public sealed record MastodonNotification
 {
-    public required string Id { get; init; }
-    public string Type { get; init; } = "";
+    public required string Id { get; init => field = value ?? throw new JsonException("id is null"); }
+    public string Type { get; init => field = value ?? ""; } = "";
     public DateTimeOffset CreatedAt { get; init; }
-    public required MastodonAccount Account { get; init; }
+    public required MastodonAccount Account { get; init => field = value ?? throw new JsonException("account is null"); }
     public MastodonStatus? Status { get; init; }
 }
 
 /// <summary>The parts of <c>GET /api/v2/instance</c> the bot uses.</summary>
 public sealed record MastodonInstance
 {
-    public string Domain { get; init; } = "";
-    public string Version { get; init; } = "";
-    public MastodonInstanceConfiguration Configuration { get; init; } = new();
+    public string Domain { get; init => field = value ?? ""; } = "";
+    public string Version { get; init => field = value ?? ""; } = "";
+    public MastodonInstanceConfiguration Configuration { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record MastodonInstanceConfiguration
 {
-    public MastodonInstanceUrls Urls { get; init; } = new();
-    public MastodonStatusLimits Statuses { get; init; } = new();
+    public MastodonInstanceUrls Urls { get; init => field = value ?? new(); } = new();
+    public MastodonStatusLimits Statuses { get; init => field = value ?? new(); } = new();
 }
 
 public sealed record MastodonInstanceUrls

@@ -22,6 +22,7 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
     private readonly TaskCompletionSource _tokenRejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _rejected = new();
     private readonly HashSet<string> _deprecated = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _skippedEntries = new(StringComparer.Ordinal);
 
     /// <summary>Completes when the server rejected the token (401, or 422 from <c>verify_credentials</c>).</summary>
     public Task TokenRejected => _tokenRejected.Task;
@@ -49,8 +50,31 @@ internal sealed class MastodonRestClient(HttpClient http, RateLimitGate gate, Re
             return response.Error;
         }
 
-        var items = Read(url.ToString(), response.Value.Body, type);
-        return items.IsSuccess ? ApiResult<MastodonPage<T>, MastodonApiError>.Ok(new MastodonPage<T>(items.Value, response.Value.Next, response.Value.Prev)) : items.Error;
+        var skipped = new List<string>();
+        var items = PageReader.Read(response.Value.Body, type, skipped);
+        foreach (var problem in skipped)
+        {
+            // The cursor never passes an entry it can't read, so every poll meets it again until a newer one arrives:
+            // said once, not every poll.
+            if (_skippedEntries.Count > 1000)
+            {
+                _skippedEntries.Clear();
+            }
+
+            if (_skippedEntries.TryAdd(problem, 0))
+            {
+                Log.MalformedEntry(logger, url.IsAbsoluteUri ? url.AbsolutePath : url.OriginalString.Split('?')[0], problem);
+            }
+        }
+
+        if (items is null)
+        {
+            // Not an array at all: an unreadable body, said as for any other.
+            var unreadable = Read(url.ToString(), response.Value.Body, type);
+            return unreadable.IsSuccess ? ApiResult<MastodonPage<T>, MastodonApiError>.Ok(new MastodonPage<T>(unreadable.Value, response.Value.Next, response.Value.Prev)) : unreadable.Error;
+        }
+
+        return ApiResult<MastodonPage<T>, MastodonApiError>.Ok(new MastodonPage<T>(items, response.Value.Next, response.Value.Prev));
     }
 
     /// <param name="retryUncertain">

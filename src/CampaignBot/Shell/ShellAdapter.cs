@@ -1,6 +1,7 @@
 using CampaignBot.Core.Domain;
 using CampaignBot.Core.Invocation;
 using CampaignBot.Core.Ports;
+using CampaignBot.Core.Results;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +47,11 @@ internal sealed class ShellAdapter(
                     break;
                 }
 
-                if (command.Length > 0)
+                if (command.Contains(ShellConsole.Undecodable, StringComparison.Ordinal))
+                {
+                    console.WriteBlock(ShellRenderer.Render(Error.BadInput("That line isn't UTF-8 text: it has bytes that don't decode.", "Type plain text, or save the script as UTF-8.")));
+                }
+                else if (command.Length > 0)
                 {
                     var result = await router.HandleTextAsync(command, _context with { RequestId = $"shell:{_session}:{_line}" }, stoppingToken).ConfigureAwait(false);
                     console.WriteBlock(ShellRenderer.Render(result, clock));

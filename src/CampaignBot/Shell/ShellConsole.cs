@@ -26,12 +26,26 @@ public sealed class ShellConsole(TextReader input, TextWriter output, bool inter
     private int _writerIdle;
     private volatile bool _stopping;
 
+    /// <summary>
+    /// Stands in piped input for bytes that are not UTF-8 (U+FFFF, a noncharacter no text should hold), so the shell
+    /// can refuse the line: the usual U+FFFD would pass for typed text and be stored.
+    /// </summary>
+    public const char Undecodable = '\uFFFF';
+
+    private static readonly Encoding PipedInput = Encoding.GetEncoding(
+        Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Undecodable.ToString()));
+
     /// <summary>The process's terminal: standard output behind a buffer of its own (Console.Out flushes every write).</summary>
     public static ShellConsole System()
     {
         var encoding = Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) : Console.OutputEncoding;
         var output = new StreamWriter(Console.OpenStandardOutput(), encoding, bufferSize: 16 * 1024) { AutoFlush = false };
-        return new ShellConsole(Console.In, output, !Console.IsInputRedirected);
+
+        // A terminal keeps the console's own reader (it edits the line); piped input is read as UTF-8, strictly.
+        var input = Console.IsInputRedirected
+            ? new StreamReader(Console.OpenStandardInput(), PipedInput, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024)
+            : Console.In;
+        return new ShellConsole(input, output, !Console.IsInputRedirected);
     }
 
     public bool Interactive => interactive;

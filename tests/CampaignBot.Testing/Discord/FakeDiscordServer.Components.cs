@@ -72,12 +72,14 @@ public sealed partial class FakeDiscordServer
         return (204, null, headers);
     }
 
-    // Which callback types fit which interactions (NOTES.md §4.2): 6 and 7 only answer component presses, 8 only autocomplete.
+    // Which callback types fit which interactions (NOTES.md §4.2): 6 and 7 only answer component presses (and forms
+    // opened from one), 8 only autocomplete.
     private static string? CallbackProblem(int interactionType, int callbackType) => (interactionType, callbackType) switch
     {
         (2 or 3, 4 or 5) => null,
         (3, 6 or 7) => null,
         (4, 8) => null,
+        (5, 4 or 5) => null,
         (3, _) => "a component press takes 4, 5, 6 or 7",
         (4, _) => "autocomplete takes only 8",
         _ => "a command takes 4 or 5 (6 and 7 update the message a component is on)",

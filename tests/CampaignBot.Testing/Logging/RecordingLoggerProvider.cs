@@ -10,6 +10,26 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
+    /// <summary>The first entry matching <paramref name="match"/>, waiting up to <paramref name="timeout"/> for it.</summary>
+    public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_entries.FirstOrDefault(match) is { } entry)
+            {
+                return entry;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No log entry matched within {timeout.TotalSeconds:0.#} s.");
+            }
+
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+    }
+
     public ILogger CreateLogger(string categoryName) => new RecordingLogger(categoryName, _entries);
 
     public void Dispose()

@@ -143,7 +143,8 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
     /// user stream. Returns the notification id.
     /// </summary>
     /// <remarks><paramref name="postedEarlier"/> dates the status back (a post that reached the server late, as after federation delays).</remarks>
-    public string Mention(string from, string command, string visibility = "public", bool bot = false, string? rawHtml = null, TimeSpan postedEarlier = default)
+    /// <remarks><paramref name="shape"/> reshapes the notification before it is stored and streamed (a server's quirk, or a broken payload).</remarks>
+    public string Mention(string from, string command, string visibility = "public", bool bot = false, string? rawHtml = null, TimeSpan postedEarlier = default, Action<JsonObject>? shape = null)
     {
         var author = Account(from, bot);
         JsonObject notification;
@@ -175,6 +176,9 @@ public sealed partial class FakeMastodonServer : IAsyncDisposable
                 ["status"] = status.DeepClone(),
             };
             notification["group_key"] = $"ungrouped-{notification["id"]}";
+            var id = notification["id"]!.GetValue<string>();
+            shape?.Invoke(notification);
+            notification["id"] = id;
             _notifications.Add(notification);
         }
 

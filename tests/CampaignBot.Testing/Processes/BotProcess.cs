@@ -111,12 +111,23 @@ public sealed partial class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the bot on a SQLite file with <paramref name="input"/> piped in, to the end.</summary>
-    public static async Task<BotRun> PipeAsync(string database, string input, params string[] settings)
+    public static Task<BotRun> PipeAsync(string database, string input, params string[] settings) =>
+        PipeAsync(database, writer => writer.WriteAsync(input), settings);
+
+    /// <summary>As <see cref="PipeAsync(string, string, string[])"/>, with bytes that need not be UTF-8 text.</summary>
+    public static Task<BotRun> PipeAsync(string database, byte[] input, params string[] settings) =>
+        PipeAsync(database, async writer =>
+        {
+            await writer.FlushAsync().ConfigureAwait(false);
+            await writer.BaseStream.WriteAsync(input).ConfigureAwait(false);
+        }, settings);
+
+    private static async Task<BotRun> PipeAsync(string database, Func<StreamWriter, Task> write, string[] settings)
     {
         await using var bot = Start(database, settings);
         try
         {
-            await bot.Input.WriteAsync(input).ConfigureAwait(false);
+            await write(bot.Input).ConfigureAwait(false);
             bot.Input.Close();
         }
         catch (IOException)
