@@ -14,13 +14,19 @@ internal sealed class RecentInteractions(TimeProvider clock)
 
     private const int SweepAbove = 256;
 
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+
+    private long _nextSweepTicks;
 
     /// <summary>True the first time <paramref name="id"/> is seen within the window.</summary>
     public bool TryClaim(string id)
     {
         var now = clock.GetUtcNow();
-        if (_seen.Count > SweepAbove)
+        // At most one sweep a minute: a busy guild's thousands of ids must not be walked on every click.
+        var nextSweep = Interlocked.Read(ref _nextSweepTicks);
+        if (_seen.Count > SweepAbove && now.UtcTicks >= nextSweep && Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepEvery).UtcTicks, nextSweep) == nextSweep)
         {
             foreach (var (seenId, at) in _seen)
             {
