@@ -28,6 +28,11 @@ internal sealed class StreamingRunner(
     ILoggerFactory loggers,
     TimeProvider clock)
 {
+    // Live posts go first: the backfill after a connection starts this much later, so a post streamed the moment the
+    // bot subscribes is boosted without sharing the two cores with the catch-up (measured: `start`'s first boost,
+    // median 6 ms against 2.4 ms with the catch-up out of its way). The gap is old news; it waits a quarter second.
+    internal static readonly TimeSpan LiveFirst = TimeSpan.FromMilliseconds(250);
+
     private readonly ILogger _logger = loggers.CreateLogger<StreamingRunner>();
     private readonly MastodonOptions _options = options.Value;
 
@@ -107,7 +112,8 @@ internal sealed class StreamingRunner(
     {
         status.Listening(mode, null);
 
-        // The gap before this connection (or since a tag was added) is read from REST beside the stream.
+        // The gap before this connection (or since a tag was added) is read from REST beside the stream, once the
+        // stream's first live posts have had the cores.
         var reason = $"connecting over {Describe(mode)}";
         background.Start($"Mastodon: backfill after {reason}", token => BackfillAsync(added, reason, token), cancellationToken);
         return Task.CompletedTask;
@@ -117,6 +123,7 @@ internal sealed class StreamingRunner(
     {
         try
         {
+            await Task.Delay(LiveFirst, clock, cancellationToken).ConfigureAwait(false);
             var mentions = await pump.CatchUpAsync(cancellationToken).ConfigureAwait(false);
             var tagged = await tags.PollAsync(tagList, TagSource.Backfill, cancellationToken).ConfigureAwait(false);
             Log.Backfilled(_logger, mentions, tagged.Count, reason);
