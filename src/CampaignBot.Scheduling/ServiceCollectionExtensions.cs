@@ -89,14 +89,20 @@ public static class ServiceCollectionExtensions
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
             quartz.AddJob<HashtagPollJob>(job => job.WithIdentity(HashtagPollJob.Key).StoreDurably());
-            quartz.AddTrigger((provider, trigger) => trigger
-                .WithIdentity("interval", "hashtags")
-                .ForJob(HashtagPollJob.Key)
-                .StartNow()
-                .WithSimpleSchedule(schedule => schedule
-                    .WithInterval(provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.HashtagPollInterval)
-                    .RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            // The first poll comes one interval after start: at start each adapter's own catch-up reads the gap, and a
+            // poll beside it would only compete with the first live posts for the cores.
+            quartz.AddTrigger((provider, trigger) =>
+            {
+                var interval = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.HashtagPollInterval;
+                trigger
+                    .WithIdentity("interval", "hashtags")
+                    .ForJob(HashtagPollJob.Key)
+                    .StartAt(provider.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
+                    .WithSimpleSchedule(schedule => schedule
+                        .WithInterval(interval)
+                        .RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
+            });
         });
         // Before Quartz: takes back this node's old claims before the first dispatch and renews leases until the last.
         services.AddHostedService<ClaimHeartbeat>();
