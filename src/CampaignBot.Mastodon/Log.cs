@@ -113,4 +113,7 @@ internal static partial class Log
 
     [LoggerMessage(53, LogLevel.Debug, "Mastodon: auto-boost's warm-up failed ({Problem}); the first tagged post is decided cold")]
     public static partial void BoostWarmUpFailed(ILogger logger, string problem);
+
+    [LoggerMessage(55, LogLevel.Warning, "Mastodon: @{Account} mentioned the bot more than {PerHour} times in an hour; further mentions go unanswered for the rest of that hour (Mastodon:MentionsPerHour)")]
+    public static partial void MentionsOverAllowance(ILogger logger, string account, int perHour);
 }

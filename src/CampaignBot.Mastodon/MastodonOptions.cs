@@ -52,6 +52,9 @@ public sealed class MastodonOptions
     /// <summary>Longest a request waits for a rate-limit reset before giving up with a rate-limited error.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Commands one account may run by mention in an hour (organisers uncounted); 0 for no limit.</summary>
+    public int MentionsPerHour { get; set; } = 30;
+
     internal IReadOnlyList<string> OrganiserAccounts =>
         [.. Organisers.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(v => v.TrimStart('@')).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 

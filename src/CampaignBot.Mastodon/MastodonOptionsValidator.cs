@@ -61,6 +61,11 @@ internal sealed class MastodonOptionsValidator : IValidateOptions<MastodonOption
             failures.Add("Mastodon:TagPollBudgetPercent must be between 1 and 90.");
         }
 
+        if (options.MentionsPerHour is < 0 or > 10_000)
+        {
+            failures.Add("Mastodon:MentionsPerHour must be between 0 (no limit) and 10000.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

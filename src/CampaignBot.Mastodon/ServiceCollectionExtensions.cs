@@ -72,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MastodonHashtagSource>();
         services.AddSingleton<IHashtagSource>(sp => sp.GetRequiredService<MastodonHashtagSource>());
         services.AddSingleton<StatusPoster>();
+        services.AddSingleton<MentionAllowance>();
         services.AddSingleton<MentionHandler>();
         services.AddSingleton<NotificationPump>();
         services.AddSingleton<StreamDispatcher>();

@@ -29,6 +29,7 @@ internal sealed class MentionHandler(
     IMentionLedger ledger,
     MastodonAdapterStatus status,
     IOptions<MastodonOptions> options,
+    MentionAllowance allowance,
     ILogger<MentionHandler> logger,
     TimeProvider clock)
 {
@@ -55,6 +56,17 @@ internal sealed class MentionHandler(
 
         var mention = notification.Status!;
         var author = notification.Account;
+        var organiser = MastodonOrganisers.Is(author, _organisers, session.LocalHosts);
+        if (!organiser && allowance.Take(author.Acct) is not Allowance.Granted and var refused)
+        {
+            if (refused == Allowance.RefusedFirst)
+            {
+                Log.MentionsOverAllowance(logger, UserText.Shown(author.Acct), options.Value.MentionsPerHour);
+            }
+
+            return true;
+        }
+
         var statusKey = StatusKey.Of(mention);
         var command = MentionText.Command(mention.Content, session.Me.Acct, session.LocalHosts);
         var interrupted = Render(Interrupted(command), statusKey, mention, author);
@@ -69,7 +81,7 @@ internal sealed class MentionHandler(
         var context = new CommandContext(
             new Person(Platform.Mastodon, author.Id, author.DisplayName is { Length: > 0 } name ? name : author.Acct),
             MastodonDestinations.Timeline,
-            MastodonOrganisers.Is(author, _organisers, session.LocalHosts),
+            organiser,
             RequestId: statusKey);
 
         var result = await router.HandleTextAsync(command, context, cancellationToken).ConfigureAwait(false);
