@@ -32,7 +32,7 @@ public sealed class EntityParsingTests
         var status = JsonSerializer.Deserialize(json, MastodonJsonContext.Default.MastodonStatus)!;
 
         Assert.Equal(("", "", ""), (status.Content, status.Uri, status.SpoilerText));
-        Assert.Equal("public", status.Visibility);
+        Assert.Equal("direct", status.Visibility);
         Assert.Empty(status.Mentions);
         Assert.Empty(status.Tags);
         Assert.Equal(("", "", ""), (status.Account.Acct, status.Account.DisplayName, status.Account.Note));

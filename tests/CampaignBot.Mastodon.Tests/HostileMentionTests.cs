@@ -101,6 +101,18 @@ public sealed class HostileMentionTests
         Assert.Single(bot.Server.Posts.Items);
     }
 
+    [Fact]
+    public async Task A_mention_whose_visibility_is_left_out_is_answered_directly()
+    {
+        await using var bot = await MastodonHarness.CreateAsync();
+        await bot.ListeningAsync();
+
+        bot.Server.Mention("bob@other.example", "event list", shape: n => n["status"]!.AsObject().Remove("visibility"));
+
+        var reply = await bot.Server.Posts.WaitAsync(p => p.InReplyToId is not null, what: "the reply");
+        Assert.Equal("direct", reply.Visibility);
+    }
+
     private static void Send(FakeMastodonServer server, string shape)
     {
         const string From = "odd@other.example";

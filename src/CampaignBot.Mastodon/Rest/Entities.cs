@@ -56,8 +56,11 @@ public sealed record MastodonStatus
     /// <summary>Sanitised HTML.</summary>
     public string Content { get; init => field = value ?? ""; } = "";
 
-    /// <summary><c>public</c>, <c>unlisted</c>, <c>private</c> or <c>direct</c>.</summary>
-    public string Visibility { get; init => field = value ?? "public"; } = "public";
+    /// <summary>
+    /// <c>public</c>, <c>unlisted</c>, <c>private</c> or <c>direct</c>. Left out, it reads as <c>direct</c>, the safe
+    /// side: such a post is never boosted, and a mention in it is answered directly.
+    /// </summary>
+    public string Visibility { get; init => field = value ?? "direct"; } = "direct";
 
     public bool Sensitive { get; init; }
     public string SpoilerText { get; init => field = value ?? ""; } = "";
