@@ -15,7 +15,11 @@ internal static class PageReader
     {
         try
         {
-            return JsonSerializer.Deserialize(body, type);
+            // A null entry reads without an error, as null: the page is then read again entry by entry too.
+            if (JsonSerializer.Deserialize(body, type) is { } page && !page.Exists(item => item is null))
+            {
+                return page;
+            }
         }
         catch (JsonException)
         {
