@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CampaignBot.Core.Ports;
 
 namespace CampaignBot.Web.Calendar;
@@ -10,9 +11,7 @@ internal sealed class CalendarIdentity(ICampaignStore store) : IDisposable
 
     /// <summary>
     /// A random id made once per database and kept: it makes calendar UIDs unique to this campaign and stable across
-    /// restarts and address changes (a UID that changed would duplicate every action in subscribers' calendars). It
-    /// comes from a new GUID's random digits, straight from the operating system's generator; <c>RandomNumberGenerator</c>
-    /// goes through OpenSSL, a 3.5 MB library this needs no part of.
+    /// restarts and address changes (a UID that changed would duplicate every action in subscribers' calendars).
     /// </summary>
     public async Task<string> CalendarIdAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +26,7 @@ internal sealed class CalendarIdentity(ICampaignStore store) : IDisposable
             var stored = await store.GetSettingAsync(SettingKeys.CalendarId, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
-                stored = Guid.NewGuid().ToString("N")[..16];
+                stored = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
                 await store.SetSettingAsync(SettingKeys.CalendarId, stored, cancellationToken).ConfigureAwait(false);
             }
 
