@@ -30,22 +30,23 @@ public sealed class MentionAllowanceTests
     }
 
     [Fact]
-    public void An_allowance_is_per_account_refuses_past_its_count_for_an_hour_and_says_so_once()
+    public void An_allowance_is_per_account_counts_a_status_seen_twice_once_and_refuses_past_its_count_for_an_hour()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
         var allowance = new MentionAllowance(Options.Create(new MastodonOptions { MentionsPerHour = 2 }), clock);
 
-        Assert.Equal(Allowance.Granted, allowance.Take("spam@other.example"));
+        Assert.Equal(Allowance.Granted, allowance.Take("spam@other.example", "s1"));
         clock.Advance(TimeSpan.FromMinutes(30));
-        Assert.Equal(Allowance.Granted, allowance.Take("SPAM@other.example"));
-        Assert.Equal(Allowance.RefusedFirst, allowance.Take("spam@other.example"));
-        Assert.Equal(Allowance.Refused, allowance.Take("spam@other.example"));
-        Assert.Equal(Allowance.Granted, allowance.Take("carol@social.example"));
+        Assert.Equal(Allowance.Granted, allowance.Take("SPAM@other.example", "s2"));
+        Assert.Equal(Allowance.Granted, allowance.Take("spam@other.example", "s1"));
+        Assert.Equal(Allowance.RefusedFirst, allowance.Take("spam@other.example", "s3"));
+        Assert.Equal(Allowance.Refused, allowance.Take("spam@other.example", "s4"));
+        Assert.Equal(Allowance.Granted, allowance.Take("carol@social.example", "c1"));
 
         // The first command is an hour old: one more may run, then the second's hour holds the rest back.
         clock.Advance(TimeSpan.FromMinutes(30));
-        Assert.Equal(Allowance.Granted, allowance.Take("spam@other.example"));
-        Assert.Equal(Allowance.RefusedFirst, allowance.Take("spam@other.example"));
+        Assert.Equal(Allowance.Granted, allowance.Take("spam@other.example", "s5"));
+        Assert.Equal(Allowance.RefusedFirst, allowance.Take("spam@other.example", "s6"));
     }
 
     [Fact]
@@ -53,6 +54,6 @@ public sealed class MentionAllowanceTests
     {
         var allowance = new MentionAllowance(Options.Create(new MastodonOptions { MentionsPerHour = 0 }), TimeProvider.System);
 
-        Assert.All(Enumerable.Range(0, 1000), _ => Assert.Equal(Allowance.Granted, allowance.Take("busy@other.example")));
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.Equal(Allowance.Granted, allowance.Take("busy@other.example", Guid.NewGuid().ToString())));
     }
 }

@@ -56,8 +56,9 @@ internal sealed class MentionHandler(
 
         var mention = notification.Status!;
         var author = notification.Account;
+        var statusKey = StatusKey.Of(mention);
         var organiser = MastodonOrganisers.Is(author, _organisers, session.LocalHosts);
-        if (!organiser && allowance.Take(author.Acct) is not Allowance.Granted and var refused)
+        if (!organiser && allowance.Take(author.Acct, statusKey) is not Allowance.Granted and var refused)
         {
             if (refused == Allowance.RefusedFirst)
             {
@@ -67,7 +68,6 @@ internal sealed class MentionHandler(
             return true;
         }
 
-        var statusKey = StatusKey.Of(mention);
         var command = MentionText.Command(mention.Content, session.Me.Acct, session.LocalHosts);
         var interrupted = Render(Interrupted(command), statusKey, mention, author);
         if (!await ledger.TryClaimAsync(statusKey, mention.Id, JsonSerializer.Serialize(interrupted, RequestJsonContext.Default.PendingReply), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
